@@ -1,0 +1,12 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261124191659_Initial } from './Migration20261124191659_Initial';
+import { Migration20261124191700_Departments } from './Migration20261124191700_Departments';
+
+/**
+ * Every migration, oldest first. `npm run migration:create` writes a new file and adds it here;
+ * a test fails when the entities and the migrated schema differ.
+ */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261124191659_Initial', class: Migration20261124191659_Initial },
+  { name: 'Migration20261124191700_Departments', class: Migration20261124191700_Departments },
+];

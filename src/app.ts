@@ -1,0 +1,102 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Config } from './config/config';
+import { type Database, openDatabase } from './db/database';
+import { type AppContext, type ContextDeps, createContext } from './graphql/context';
+import { formatError } from './graphql/format-error';
+import { buildHubSchema } from './graphql/schema';
+import { defaultCalendar } from './modules/calendar/business-calendar';
+import { seedIfEmpty } from './seed/seed-if-empty';
+import { createServices, type Services } from './services';
+import { type Clock, systemClock } from './shared/clock';
+import { EventBus } from './shared/event-bus';
+import type { Actor } from './shared/service-context';
+
+export interface HubOptions {
+  clock?: Clock;
+}
+
+export interface Hub {
+  readonly url: string;
+  readonly port: number;
+  readonly database: Database;
+  readonly services: Services;
+  readonly bus: EventBus;
+  readonly schema: GraphQLSchema;
+  stop(): Promise<void>;
+}
+
+/** Until the auth issue lands, a request names its acting user by code in this header. */
+export const ACTOR_HEADER = 'x-kexiang-user';
+
+const actorFrom = (value: unknown): Actor => ({ userCode: typeof value === 'string' && value ? value : null });
+
+/** Boots the hub: database (migrated, seeded when empty), schema, HTTP and WebSocket on one port. */
+export async function startHub(config: Config, options: HubOptions = {}): Promise<Hub> {
+  const clock = options.clock ?? systemClock;
+  const database = await openDatabase(config);
+  try {
+    if (config.seedOnEmpty) await seedIfEmpty(database.orm, { seed: config.seed, tickets: config.seedTickets, now: clock.now() });
+    const bus = new EventBus();
+    const services = createServices({ clock, bus, calendar: defaultCalendar });
+    const schema = await buildHubSchema();
+    const deps: ContextDeps = { em: database.orm.em, services, clock };
+
+    const app = express();
+    const httpServer = http.createServer(app);
+    const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+    const wsCleanup = useServer(
+      {
+        schema,
+        context: (ctx) => createContext(deps, actorFrom(ctx.connectionParams?.[ACTOR_HEADER])),
+      },
+      wsServer,
+    );
+    const apollo = new ApolloServer<AppContext>({
+      schema,
+      formatError,
+      includeStacktraceInErrorResponses: false,
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer }),
+        { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
+      ],
+    });
+    await apollo.start();
+
+    app.get('/health/live', (_req, res) => { res.json({ status: 'ok' }); });
+    app.get('/health/ready', async (_req, res) => {
+      const ready = await database.orm.isConnected();
+      res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+    });
+    app.use(
+      '/graphql',
+      express.json({ limit: '1mb' }),
+      expressMiddleware(apollo, { context: async ({ req }) => createContext(deps, actorFrom(req.headers[ACTOR_HEADER])) }),
+    );
+
+    await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
+    const port = (httpServer.address() as AddressInfo).port;
+    return {
+      url: `http://127.0.0.1:${port}/graphql`,
+      port,
+      database,
+      services,
+      bus,
+      schema,
+      stop: async () => {
+        await apollo.stop();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

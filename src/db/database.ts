@@ -1,0 +1,34 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config/config';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { ormOptions } from './orm-options';
+
+export interface Database {
+  readonly orm: MikroORM;
+  /** true when running on the embedded PGlite rather than a PostgreSQL server */
+  readonly embedded: boolean;
+  close(): Promise<void>;
+}
+
+/** Connects to DATABASE_URL, or starts the embedded database, then applies pending migrations. */
+export async function openDatabase(config: Config): Promise<Database> {
+  let embedded: EmbeddedPostgres | undefined;
+  const clientUrl = config.databaseUrl || (embedded = await startEmbeddedPostgres(config.dataDir)).url;
+  const poolSize = embedded ? 1 : config.dbPoolSize;
+  const orm = await MikroORM.init(ormOptions({ clientUrl, poolSize, logSql: config.logSql }));
+  try {
+    await orm.getMigrator().up();
+  } catch (err) {
+    await orm.close(true);
+    await embedded?.stop();
+    throw err;
+  }
+  return {
+    orm,
+    embedded: embedded !== undefined,
+    close: async () => {
+      await orm.close(true);
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { Circuit } from '../modules/circuits/circuit.entity';
+import { Contact } from '../modules/customers/contact.entity';
+import { Customer } from '../modules/customers/customer.entity';
+import { HistoryEvent } from '../modules/history/history-event.entity';
+import { Department } from '../modules/org/department.entity';
+import { User } from '../modules/org/user.entity';
+import { TicketCounter } from '../modules/tickets/ticket-counter.entity';
+import { Ticket } from '../modules/tickets/ticket.entity';
+import { TicketReport } from '../modules/tickets/ticket-report.entity';
+
+/** Every entity the hub persists; the ORM config and the migration check read this list. */
+export const entities = [
+  Department,
+  User,
+  Customer,
+  Contact,
+  Circuit,
+  Ticket,
+  TicketReport,
+  TicketCounter,
+  HistoryEvent,
+];

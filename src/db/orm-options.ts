@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { ReflectMetadataProvider } from '@mikro-orm/core';
+import { migrationsList } from '../../migrations';
+import { entities } from './entities';
+
+/** The project root, whether running from sources (src/db) or from the build (dist/src/db). */
+export const projectRoot = (() => {
+  const up = path.resolve(__dirname, '..', '..');
+  return path.basename(up) === 'dist' ? path.dirname(up) : up;
+})();
+
+export interface OrmOptionsInput {
+  clientUrl: string;
+  poolSize: number;
+  logSql?: boolean;
+  /** Called with every SQL statement; tests count statements with it. */
+}
+
+/** One place that says how the hub talks to PostgreSQL; the CLI config uses it too. */
+export function ormOptions(input: OrmOptionsInput): Options {
+  return defineConfig({
+    driver: PostgreSqlDriver,
+    clientUrl: input.clientUrl,
+    entities,
+    metadataProvider: ReflectMetadataProvider,
+    pool: { min: 0, max: input.poolSize },
+    // Relations resolve through per-request DataLoaders, not lazily inside the ORM.
+    forceUndefined: true,
+    allowGlobalContext: false,
+    debug: input.logSql ? ['query'] : false,
+    extensions: [Migrator],
+    migrations: {
+      // The list is imported, not scanned, so sources (Jest) and the build load the same files.
+      migrationsList,
+      path: path.join(projectRoot, 'migrations'),
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+      emit: 'ts',
+    },
+  });
+}

@@ -1,0 +1,66 @@
+import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+/** One page of a keyset-paginated list, as the database returned it. */
+export interface Page<T> {
+  rows: T[];
+  cursors: string[];
+  hasNextPage: boolean;
+  /** Counted only when the client asks for totalCount. */
+  count: () => Promise<number>;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount(): Promise<number>;
+}
+
+/** Builds the Relay connection type `${name}Connection` with its edge type for `node`. */
+export function connectionType<T extends object>(node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field()
+    cursor!: string;
+
+    @Field(() => node)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionOfT implements Connection<T> {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    count!: () => Promise<number>;
+
+    @Field(() => Int, { description: 'all matching items, not just this page (one extra query when asked)' })
+    totalCount(): Promise<number> {
+      return this.count();
+    }
+  }
+
+  return ConnectionOfT;
+}
+
+/** Wraps a page in an instance of a connection type built by `connectionType`. */
+export function toConnection<T, C extends Connection<T>>(type: new () => C, page: Page<T>): C {
+  const connection = new type();
+  Object.assign(connection, {
+    edges: page.rows.map((node, i) => ({ node, cursor: page.cursors[i] })),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
+    count: page.count,
+  });
+  return connection;
+}

@@ -1,0 +1,38 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { circuitLoaders } from '../modules/circuits/circuit.loaders';
+import { customerLoaders } from '../modules/customers/customer.loaders';
+import { historyLoaders } from '../modules/history/history.loaders';
+import { orgLoaders } from '../modules/org/org.loaders';
+import { ticketLoaders } from '../modules/tickets/ticket.loaders';
+import type { Services } from '../services';
+import type { Clock } from '../shared/clock';
+import type { Actor, ServiceContext } from '../shared/service-context';
+
+const createLoaders = (em: EntityManager) => ({
+  ...orgLoaders(em),
+  ...customerLoaders(em),
+  ...circuitLoaders(em),
+  ...ticketLoaders(em),
+  ...historyLoaders(em),
+});
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** What every resolver gets: its own EntityManager fork and DataLoaders, the services and the clock. */
+export interface AppContext extends ServiceContext {
+  readonly loaders: Loaders;
+  readonly services: Services;
+  readonly clock: Clock;
+}
+
+export interface ContextDeps {
+  em: EntityManager;
+  services: Services;
+  clock: Clock;
+}
+
+/** One per request (and per subscription operation): nothing cached leaks between requests. */
+export function createContext(deps: ContextDeps, actor: Actor): AppContext {
+  const em = deps.em.fork();
+  return { em, actor, loaders: createLoaders(em), services: deps.services, clock: deps.clock };
+}

@@ -1,0 +1,29 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { CircuitResolver } from '../modules/circuits/circuit.resolver';
+import { ContactFieldsResolver, CustomerFieldsResolver } from '../modules/customers/customer-fields.resolver';
+import { CustomerResolver } from '../modules/customers/customer.resolver';
+import { HistoryEventResolver } from '../modules/history/history.resolver';
+import { OrgResolver } from '../modules/org/org.resolver';
+import { TicketFieldsResolver, TicketReportFieldsResolver } from '../modules/tickets/ticket-fields.resolver';
+import { TicketResolver } from '../modules/tickets/ticket.resolver';
+
+export const resolvers = [
+  OrgResolver,
+  CustomerResolver,
+  CustomerFieldsResolver,
+  ContactFieldsResolver,
+  CircuitResolver,
+  TicketResolver,
+  TicketFieldsResolver,
+  TicketReportFieldsResolver,
+  HistoryEventResolver,
+] as const;
+
+/** Builds the executable schema from the resolvers; inputs are validated with class-validator. */
+export function buildHubSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [...resolvers],
+    validate: { forbidUnknownValues: false },
+  });
+}

@@ -1,0 +1,104 @@
+import { IsOptional, IsPositive, Length, Matches, MaxLength } from 'class-validator';
+import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../../graphql/sort-direction';
+import { AccessTechnology, CircuitServiceType, CircuitStatus } from './circuit.enums';
+
+@InputType()
+export class CreateCircuitInput {
+  @Field()
+  @Matches(/^[A-Z0-9][A-Z0-9/-]{2,47}$/, { message: 'code must be 3-48 capital letters, digits, / or -' })
+  code!: string;
+
+  @Field(() => ID)
+  customerId!: string;
+
+  @Field(() => CircuitServiceType)
+  serviceType!: CircuitServiceType;
+
+  @Field(() => Float)
+  @IsPositive()
+  bandwidthMbps!: number;
+
+  @Field()
+  @Length(1, 200)
+  aEnd!: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  zEnd?: string;
+
+  @Field(() => AccessTechnology)
+  accessTechnology!: AccessTechnology;
+
+  @Field(() => CircuitStatus, { defaultValue: CircuitStatus.feasibilityChecked })
+  status!: CircuitStatus;
+}
+
+@InputType()
+export class UpdateCircuitInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: 'the version you read; a stale one is refused with CONFLICT' })
+  version!: number;
+
+  @Field(() => CircuitServiceType, { nullable: true })
+  serviceType?: CircuitServiceType;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsPositive()
+  bandwidthMbps?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  aEnd?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  zEnd?: string;
+
+  @Field(() => AccessTechnology, { nullable: true })
+  accessTechnology?: AccessTechnology;
+
+  @Field(() => CircuitStatus, { nullable: true })
+  status?: CircuitStatus;
+}
+
+@InputType()
+export class CircuitFilter {
+  @Field({ nullable: true, description: 'matches code, A end or Z end, case-insensitive' })
+  @IsOptional()
+  @MaxLength(200)
+  search?: string;
+
+  @Field(() => ID, { nullable: true })
+  customerId?: string;
+
+  @Field(() => [CircuitStatus], { nullable: true })
+  statuses?: CircuitStatus[];
+
+  @Field(() => [CircuitServiceType], { nullable: true })
+  serviceTypes?: CircuitServiceType[];
+
+  @Field({ defaultValue: false })
+  includeArchived!: boolean;
+}
+
+export enum CircuitOrderField {
+  CREATED_AT = 'CREATED_AT',
+  CODE = 'CODE',
+}
+registerEnumType(CircuitOrderField, { name: 'CircuitOrderField' });
+
+@InputType()
+export class CircuitOrder {
+  @Field(() => CircuitOrderField)
+  field!: CircuitOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  direction!: SortDirection;
+}

@@ -1,0 +1,60 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../graphql/context';
+import { connectionType, toConnection } from '../../graphql/connection';
+import { historyLimit } from '../../graphql/history-limit';
+import { PageArgs } from '../../graphql/page-args';
+import { Customer } from '../customers/customer.entity';
+import { HistoryEvent } from '../history/history-event.entity';
+import { SubjectType } from '../history/history.enums';
+import { Circuit } from './circuit.entity';
+import { CircuitFilter, CircuitOrder, CreateCircuitInput, UpdateCircuitInput } from './circuit.inputs';
+
+export const CircuitConnection = connectionType(Circuit, 'Circuit');
+
+@Resolver(() => Circuit)
+export class CircuitResolver {
+  @Query(() => CircuitConnection)
+  async circuits(
+    @Args() page: PageArgs,
+    @Ctx() ctx: AppContext,
+    @Arg('filter', () => CircuitFilter, { nullable: true }) filter?: CircuitFilter,
+    @Arg('orderBy', () => CircuitOrder, { nullable: true }) orderBy?: CircuitOrder,
+  ) {
+    return toConnection(CircuitConnection, await ctx.services.circuits.list(ctx, page, filter, orderBy));
+  }
+
+  @Query(() => Circuit, { nullable: true })
+  circuit(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Circuit | null> {
+    return ctx.services.circuits.find(ctx, id);
+  }
+
+  @Mutation(() => Circuit)
+  createCircuit(@Arg('input') input: CreateCircuitInput, @Ctx() ctx: AppContext): Promise<Circuit> {
+    return ctx.services.circuits.create(ctx, input);
+  }
+
+  @Mutation(() => Circuit)
+  updateCircuit(@Arg('input') input: UpdateCircuitInput, @Ctx() ctx: AppContext): Promise<Circuit> {
+    return ctx.services.circuits.update(ctx, input);
+  }
+
+  @Mutation(() => Circuit, { description: 'circuits are archived, never deleted' })
+  archiveCircuit(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<Circuit> {
+    return ctx.services.circuits.archive(ctx, id, version, reason);
+  }
+
+  @FieldResolver(() => Customer)
+  customer(@Root() circuit: Circuit, @Ctx() ctx: AppContext): Promise<Customer | null> {
+    return ctx.loaders.customerById.load(circuit.customer.id);
+  }
+
+  @FieldResolver(() => [HistoryEvent], { description: 'changes, newest first' })
+  history(@Root() circuit: Circuit, @Ctx() ctx: AppContext, @Arg('last', () => Int, { nullable: true }) last?: number): Promise<HistoryEvent[]> {
+    return ctx.loaders.history.load({ subjectType: SubjectType.CIRCUIT, subjectId: circuit.id, limit: historyLimit(last) });
+  }
+}

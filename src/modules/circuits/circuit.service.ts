@@ -1,0 +1,95 @@
+import { findById } from '../../db/find-by-id';
+import { loadForChange } from '../../db/load-for-change';
+import { fetchKeysetPage, type KeysetOrder, type PageRequest } from '../../db/keyset';
+import { inTransaction } from '../../db/unit-of-work';
+import type { Page } from '../../graphql/connection';
+import { SortDirection } from '../../graphql/sort-direction';
+import type { Clock } from '../../shared/clock';
+import { badInput, DomainError, ErrorCode } from '../../shared/domain-error';
+import type { EventBus } from '../../shared/event-bus';
+import type { ServiceContext } from '../../shared/service-context';
+import { escapeLike, requireCustomer } from '../customers/customer.service';
+import { actingUser, applyChanges, archiveWithHistory, recordHistory } from '../history/history.service';
+import { HistoryAction, SubjectType } from '../history/history.enums';
+import { CircuitStatus } from './circuit.enums';
+import { Circuit } from './circuit.entity';
+import { type CircuitFilter, type CircuitOrder, CircuitOrderField, type CreateCircuitInput, type UpdateCircuitInput } from './circuit.inputs';
+
+const orders: Record<CircuitOrderField, Omit<KeysetOrder<Circuit>, 'direction'>> = {
+  [CircuitOrderField.CREATED_AT]: { property: 'c.createdAt', column: 'c.created_at', value: (c) => c.createdAt, isDate: true },
+  [CircuitOrderField.CODE]: { property: 'c.code', column: 'c.code', value: (c) => c.code },
+};
+
+/** Circuits (dedicated lines) of enterprise customers, with their TMF638 service state. */
+export class CircuitService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly bus: EventBus,
+  ) {}
+
+  find(ctx: ServiceContext, id: string): Promise<Circuit | null> {
+    return findById(ctx.em, Circuit, id);
+  }
+
+  async list(ctx: ServiceContext, page: PageRequest, filter: CircuitFilter = { includeArchived: false }, order?: CircuitOrder): Promise<Page<Circuit>> {
+    const build = () => {
+      const qb = ctx.em.createQueryBuilder(Circuit, 'c');
+      if (!filter.includeArchived) qb.andWhere({ archivedAt: null });
+      if (filter.search) {
+        const like = `%${escapeLike(filter.search)}%`;
+        qb.andWhere({ $or: [{ code: { $ilike: like } }, { aEnd: { $ilike: like } }, { zEnd: { $ilike: like } }] });
+      }
+      if (filter.customerId) qb.andWhere({ customer: filter.customerId });
+      if (filter.statuses?.length) qb.andWhere({ status: { $in: filter.statuses } });
+      if (filter.serviceTypes?.length) qb.andWhere({ serviceType: { $in: filter.serviceTypes } });
+      return qb;
+    };
+    const spec = orders[order?.field ?? CircuitOrderField.CODE];
+    const direction = (order?.direction ?? SortDirection.ASC) === SortDirection.DESC ? 'desc' : 'asc';
+    const found = await fetchKeysetPage(build(), { ...spec, direction }, page, 'c');
+    return { ...found, count: () => build().getCount() };
+  }
+
+  create(ctx: ServiceContext, input: CreateCircuitInput): Promise<Circuit> {
+    return inTransaction(ctx.em, this.bus, async ({ em }) => {
+      const actor = await actingUser(em, ctx.actor);
+      if (await em.count(Circuit, { code: input.code })) {
+        throw new DomainError(ErrorCode.CONFLICT, `Circuit code ${input.code} is taken`, { field: 'code' });
+      }
+      const customer = await requireCustomer(em, input.customerId, 'customerId');
+      const now = this.clock.now();
+      const { customerId: _, ...fields } = input;
+      const circuit = em.create(Circuit, { ...fields, customer, createdAt: now, updatedAt: now });
+      recordHistory(em, actor, { subjectType: SubjectType.CIRCUIT, subjectId: circuit.id, action: HistoryAction.CREATED, at: now });
+      await em.flush();
+      return circuit;
+    });
+  }
+
+  update(ctx: ServiceContext, input: UpdateCircuitInput): Promise<Circuit> {
+    return inTransaction(ctx.em, this.bus, async ({ em }) => {
+      const actor = await actingUser(em, ctx.actor);
+      const circuit = await loadForChange(em, Circuit, input.id, input.version);
+      if (circuit.status === CircuitStatus.terminated) {
+        throw badInput('status', `Circuit ${circuit.code} is terminated; a terminated circuit cannot change`);
+      }
+      const { id: _, version: __, ...patch } = input;
+      const changes = applyChanges(circuit, patch);
+      if (changes.length === 0) return circuit;
+      circuit.updatedAt = this.clock.now();
+      recordHistory(em, actor, { subjectType: SubjectType.CIRCUIT, subjectId: circuit.id, action: HistoryAction.UPDATED, at: circuit.updatedAt, changes });
+      await em.flush();
+      return circuit;
+    });
+  }
+
+  archive(ctx: ServiceContext, id: string, version: number, reason: string): Promise<Circuit> {
+    return inTransaction(ctx.em, this.bus, async ({ em }) => {
+      const actor = await actingUser(em, ctx.actor);
+      const circuit = await loadForChange(em, Circuit, id, version);
+      archiveWithHistory(em, actor, circuit, SubjectType.CIRCUIT, this.clock.now(), reason);
+      await em.flush();
+      return circuit;
+    });
+  }
+}

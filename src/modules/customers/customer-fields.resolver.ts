@@ -1,0 +1,50 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../graphql/context';
+import { historyLimit } from '../../graphql/history-limit';
+import { Circuit } from '../circuits/circuit.entity';
+import { HistoryEvent } from '../history/history-event.entity';
+import { SubjectType } from '../history/history.enums';
+import { User } from '../org/user.entity';
+import { Contact } from './contact.entity';
+import { Customer } from './customer.entity';
+
+/** Relations of a customer, each through a per-request loader (no N+1). */
+@Resolver(() => Customer)
+export class CustomerFieldsResolver {
+  @FieldResolver(() => User)
+  accountManager(@Root() customer: Customer, @Ctx() ctx: AppContext): Promise<User | null> {
+    return ctx.loaders.userById.load(customer.accountManager.id);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  networkServiceManager(@Root() customer: Customer, @Ctx() ctx: AppContext): Promise<User | null> | null {
+    return customer.networkServiceManager ? ctx.loaders.userById.load(customer.networkServiceManager.id) : null;
+  }
+
+  @FieldResolver(() => [Contact])
+  contacts(@Root() customer: Customer, @Ctx() ctx: AppContext): Promise<Contact[]> {
+    return ctx.loaders.contactsByCustomer.load(customer.id);
+  }
+
+  @FieldResolver(() => [Circuit], { description: 'the customer\'s circuits that are not archived' })
+  circuits(@Root() customer: Customer, @Ctx() ctx: AppContext): Promise<Circuit[]> {
+    return ctx.loaders.circuitsByCustomer.load(customer.id);
+  }
+
+  @FieldResolver(() => [HistoryEvent], { description: 'changes, newest first' })
+  history(
+    @Root() customer: Customer,
+    @Ctx() ctx: AppContext,
+    @Arg('last', () => Int, { nullable: true }) last?: number,
+  ): Promise<HistoryEvent[]> {
+    return ctx.loaders.history.load({ subjectType: SubjectType.CUSTOMER, subjectId: customer.id, limit: historyLimit(last) });
+  }
+}
+
+@Resolver(() => Contact)
+export class ContactFieldsResolver {
+  @FieldResolver(() => Customer)
+  customer(@Root() contact: Contact, @Ctx() ctx: AppContext): Promise<Customer | null> {
+    return ctx.loaders.customerById.load(contact.customer.id);
+  }
+}

@@ -1,0 +1,161 @@
+import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../../graphql/sort-direction';
+import { ServiceLevel } from './customer.enums';
+
+@InputType()
+export class CreateCustomerInput {
+  @Field()
+  @Matches(/^[A-Z0-9][A-Z0-9-]{2,31}$/, { message: 'code must be 3-32 capital letters, digits or -' })
+  code!: string;
+
+  @Field()
+  @Length(1, 200)
+  name!: string;
+
+  @Field()
+  @Length(1, 100)
+  industry!: string;
+
+  @Field(() => ServiceLevel)
+  serviceLevel!: ServiceLevel;
+
+  @Field(() => ID)
+  accountManagerId!: string;
+
+  @Field(() => ID, { nullable: true })
+  networkServiceManagerId?: string;
+
+  @Field({ defaultValue: false })
+  crossRegion!: boolean;
+}
+
+@InputType()
+export class UpdateCustomerInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: 'the version you read; a stale one is refused with CONFLICT' })
+  version!: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  name?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 100)
+  industry?: string;
+
+  @Field(() => ServiceLevel, { nullable: true })
+  serviceLevel?: ServiceLevel;
+
+  @Field(() => ID, { nullable: true })
+  accountManagerId?: string;
+
+  @Field(() => ID, { nullable: true })
+  networkServiceManagerId?: string;
+
+  @Field({ nullable: true })
+  crossRegion?: boolean;
+}
+
+@InputType()
+export class ContactFields {
+  @Field()
+  @Length(1, 100)
+  name!: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  title?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{3,40}$/, { message: 'phone may hold digits, spaces, +, -, ( and )' })
+  phone?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @Field({ defaultValue: false })
+  primary!: boolean;
+}
+
+@InputType()
+export class AddContactInput extends ContactFields {
+  @Field(() => ID)
+  customerId!: string;
+}
+
+@InputType()
+export class UpdateContactInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Length(1, 100)
+  name?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  title?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{3,40}$/, { message: 'phone may hold digits, spaces, +, -, ( and )' })
+  phone?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @Field({ nullable: true })
+  primary?: boolean;
+}
+
+@InputType()
+export class CustomerFilter {
+  @Field({ nullable: true, description: 'matches code or name, case-insensitive' })
+  @IsOptional()
+  @MaxLength(200)
+  search?: string;
+
+  @Field(() => [ServiceLevel], { nullable: true })
+  serviceLevels?: ServiceLevel[];
+
+  @Field({ nullable: true })
+  industry?: string;
+
+  @Field(() => ID, { nullable: true })
+  accountManagerId?: string;
+
+  @Field({ defaultValue: false })
+  includeArchived!: boolean;
+}
+
+export enum CustomerOrderField {
+  CREATED_AT = 'CREATED_AT',
+  NAME = 'NAME',
+  CODE = 'CODE',
+}
+registerEnumType(CustomerOrderField, { name: 'CustomerOrderField' });
+
+@InputType()
+export class CustomerOrder {
+  @Field(() => CustomerOrderField)
+  field!: CustomerOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  direction!: SortDirection;
+}

@@ -1,0 +1,57 @@
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { AppContext } from '../../graphql/context';
+import { connectionType, toConnection } from '../../graphql/connection';
+import { PageArgs } from '../../graphql/page-args';
+import { Contact } from './contact.entity';
+import { Customer } from './customer.entity';
+import { AddContactInput, CreateCustomerInput, CustomerFilter, CustomerOrder, UpdateContactInput, UpdateCustomerInput } from './customer.inputs';
+
+export const CustomerConnection = connectionType(Customer, 'Customer');
+
+@Resolver(() => Customer)
+export class CustomerResolver {
+  @Query(() => CustomerConnection)
+  async customers(
+    @Args() page: PageArgs,
+    @Ctx() ctx: AppContext,
+    @Arg('filter', () => CustomerFilter, { nullable: true }) filter?: CustomerFilter,
+    @Arg('orderBy', () => CustomerOrder, { nullable: true }) orderBy?: CustomerOrder,
+  ) {
+    return toConnection(CustomerConnection, await ctx.services.customers.list(ctx, page, filter, orderBy));
+  }
+
+  @Query(() => Customer, { nullable: true })
+  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Customer | null> {
+    return ctx.services.customers.find(ctx, id);
+  }
+
+  @Mutation(() => Customer)
+  createCustomer(@Arg('input') input: CreateCustomerInput, @Ctx() ctx: AppContext): Promise<Customer> {
+    return ctx.services.customers.create(ctx, input);
+  }
+
+  @Mutation(() => Customer)
+  updateCustomer(@Arg('input') input: UpdateCustomerInput, @Ctx() ctx: AppContext): Promise<Customer> {
+    return ctx.services.customers.update(ctx, input);
+  }
+
+  @Mutation(() => Customer, { description: 'customers are archived, never deleted' })
+  archiveCustomer(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<Customer> {
+    return ctx.services.customers.archive(ctx, id, version, reason);
+  }
+
+  @Mutation(() => Contact)
+  addContact(@Arg('input') input: AddContactInput, @Ctx() ctx: AppContext): Promise<Contact> {
+    return ctx.services.contacts.add(ctx, input);
+  }
+
+  @Mutation(() => Contact)
+  updateContact(@Arg('input') input: UpdateContactInput, @Ctx() ctx: AppContext): Promise<Contact> {
+    return ctx.services.contacts.update(ctx, input);
+  }
+}

@@ -1,0 +1,20 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum SubjectType {
+  TICKET = 'TICKET',
+  CUSTOMER = 'CUSTOMER',
+  CONTACT = 'CONTACT',
+  CIRCUIT = 'CIRCUIT',
+}
+
+export enum HistoryAction {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  TRANSITIONED = 'TRANSITIONED',
+  NOTE_ADDED = 'NOTE_ADDED',
+  REPORT_SUBMITTED = 'REPORT_SUBMITTED',
+  ARCHIVED = 'ARCHIVED',
+}
+
+registerEnumType(SubjectType, { name: 'SubjectType' });
+registerEnumType(HistoryAction, { name: 'HistoryAction' });

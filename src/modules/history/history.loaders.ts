@@ -1,0 +1,46 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { groupBy } from '../../db/batch-loaders';
+import { HistoryEvent } from './history-event.entity';
+import type { SubjectType } from './history.enums';
+
+/** Asks for the newest `limit` events of one subject (all when limit is null). */
+export interface HistoryKey {
+  subjectType: SubjectType;
+  subjectId: string;
+  limit: number | null;
+}
+
+const keyOf = (k: HistoryKey) => `${k.subjectType}:${k.subjectId}:${k.limit ?? 'all'}`;
+
+type HistoryRow = Record<string, unknown> & { subject_type: string; subject_id: string };
+
+export const historyLoaders = (em: EntityManager) => ({
+  /**
+   * History of many subjects in one query; a window function keeps the newest `limit` per subject,
+   * so "the last 5 events of 100 tickets" is one statement, not 100.
+   */
+  history: new DataLoader<HistoryKey, HistoryEvent[], string>(
+    async (keys) => {
+      const limit = keys.some((k) => k.limit === null) ? null : Math.max(...keys.map((k) => k.limit ?? 0));
+      const pairs = keys.map(() => '(?, ?::uuid)').join(', ');
+      const rows: HistoryRow[] = await em.execute(
+        `select * from (
+           select h.*, row_number() over (partition by h.subject_type, h.subject_id order by h.id desc) as rn
+           from history_event h where (h.subject_type, h.subject_id) in (${pairs})
+         ) ranked ${limit === null ? '' : 'where rn <= ?'} order by subject_type, subject_id, id desc`,
+        [...keys.flatMap((k) => [k.subjectType, k.subjectId]), ...(limit === null ? [] : [limit])],
+      );
+      const grouped = groupBy(
+        keys.map((k) => `${k.subjectType}:${k.subjectId}`),
+        rows,
+        (r) => `${r.subject_type}:${r.subject_id}`,
+      );
+      return grouped.map((group, i) => {
+        const wanted = keys[i].limit ?? group.length;
+        return group.slice(0, wanted).map(({ rn: _, ...row }) => em.map(HistoryEvent, row));
+      });
+    },
+    { cacheKeyFn: keyOf },
+  ),
+});

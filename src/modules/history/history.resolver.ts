@@ -1,0 +1,12 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../graphql/context';
+import { User } from '../org/user.entity';
+import { HistoryEvent } from './history-event.entity';
+
+@Resolver(() => HistoryEvent)
+export class HistoryEventResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'who made the change (null for the system)' })
+  actor(@Root() event: HistoryEvent, @Ctx() ctx: AppContext): Promise<User | null> | null {
+    return event.actor ? ctx.loaders.userById.load(event.actor.id) : null;
+  }
+}

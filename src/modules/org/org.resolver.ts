@@ -1,0 +1,48 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../graphql/context';
+import { Department } from './department.entity';
+import { CreateDepartmentInput, CreateUserInput, UpdateUserInput } from './org.inputs';
+import { Role } from './role.enum';
+import { User } from './user.entity';
+
+@Resolver(() => User)
+export class OrgResolver {
+  @Query(() => [Department])
+  departments(@Ctx() ctx: AppContext): Promise<Department[]> {
+    return ctx.services.org.departments(ctx);
+  }
+
+  @Query(() => [User], { description: 'staff, optionally of one role or department (at most 1,000)' })
+  users(
+    @Ctx() ctx: AppContext,
+    @Arg('role', () => Role, { nullable: true }) role?: Role,
+    @Arg('departmentId', () => ID, { nullable: true }) departmentId?: string,
+  ): Promise<User[]> {
+    return ctx.services.org.users(ctx, { role, departmentId });
+  }
+
+  @Query(() => User, { nullable: true })
+  user(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<User | null> {
+    return ctx.loaders.userById.load(id);
+  }
+
+  @Mutation(() => Department)
+  createDepartment(@Arg('input') input: CreateDepartmentInput, @Ctx() ctx: AppContext): Promise<Department> {
+    return ctx.services.org.createDepartment(ctx, input);
+  }
+
+  @Mutation(() => User)
+  createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: AppContext): Promise<User> {
+    return ctx.services.org.createUser(ctx, input);
+  }
+
+  @Mutation(() => User)
+  updateUser(@Arg('input') input: UpdateUserInput, @Ctx() ctx: AppContext): Promise<User> {
+    return ctx.services.org.updateUser(ctx, input);
+  }
+
+  @FieldResolver(() => Department)
+  department(@Root() user: User, @Ctx() ctx: AppContext): Promise<Department | null> {
+    return ctx.loaders.departmentById.load(user.department.id);
+  }
+}

@@ -1,0 +1,75 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../graphql/context';
+import { historyLimit } from '../../graphql/history-limit';
+import { Circuit } from '../circuits/circuit.entity';
+import { Customer } from '../customers/customer.entity';
+import { HistoryEvent } from '../history/history-event.entity';
+import { SubjectType } from '../history/history.enums';
+import { Department } from '../org/department.entity';
+import { User } from '../org/user.entity';
+import { allowedTransitions, openStatuses } from './ticket-status';
+import { TicketReport } from './ticket-report.entity';
+import { TicketStatus } from './ticket.enums';
+import { Ticket } from './ticket.entity';
+
+/** Relations and derived fields of a ticket, each batched per request. */
+@Resolver(() => Ticket)
+export class TicketFieldsResolver {
+  @FieldResolver(() => Customer)
+  customer(@Root() ticket: Ticket, @Ctx() ctx: AppContext): Promise<Customer | null> {
+    return ctx.loaders.customerById.load(ticket.customer.id);
+  }
+
+  @FieldResolver(() => [Circuit], { description: 'affected circuits' })
+  circuits(@Root() ticket: Ticket, @Ctx() ctx: AppContext): Promise<Circuit[]> {
+    return ctx.loaders.circuitsByTicket.load(ticket.id);
+  }
+
+  @FieldResolver(() => Department)
+  ownerDepartment(@Root() ticket: Ticket, @Ctx() ctx: AppContext): Promise<Department | null> {
+    return ctx.loaders.departmentById.load(ticket.ownerDepartment.id);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  assignee(@Root() ticket: Ticket, @Ctx() ctx: AppContext): Promise<User | null> | null {
+    return ticket.assignee ? ctx.loaders.userById.load(ticket.assignee.id) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  createdBy(@Root() ticket: Ticket, @Ctx() ctx: AppContext): Promise<User | null> | null {
+    return ticket.createdBy ? ctx.loaders.userById.load(ticket.createdBy.id) : null;
+  }
+
+  @FieldResolver(() => [HistoryEvent], { description: 'append-only history, newest first' })
+  history(@Root() ticket: Ticket, @Ctx() ctx: AppContext, @Arg('last', () => Int, { nullable: true }) last?: number): Promise<HistoryEvent[]> {
+    return ctx.loaders.history.load({ subjectType: SubjectType.TICKET, subjectId: ticket.id, limit: historyLimit(last) });
+  }
+
+  @FieldResolver(() => [TicketReport])
+  reports(@Root() ticket: Ticket, @Ctx() ctx: AppContext): Promise<TicketReport[]> {
+    return ctx.loaders.reportsByTicket.load(ticket.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'still open and past its resolution deadline' })
+  overdue(@Root() ticket: Ticket, @Ctx() ctx: AppContext): boolean {
+    return openStatuses.includes(ticket.status) && ticket.resolutionDueAt.getTime() < ctx.clock.now().getTime();
+  }
+
+  @FieldResolver(() => [TicketStatus], { description: 'the states this ticket may move to now' })
+  allowedTransitions(@Root() ticket: Ticket): readonly TicketStatus[] {
+    return allowedTransitions(ticket.status);
+  }
+}
+
+@Resolver(() => TicketReport)
+export class TicketReportFieldsResolver {
+  @FieldResolver(() => User, { nullable: true })
+  submittedBy(@Root() report: TicketReport, @Ctx() ctx: AppContext): Promise<User | null> | null {
+    return report.submittedBy ? ctx.loaders.userById.load(report.submittedBy.id) : null;
+  }
+
+  @FieldResolver(() => Ticket)
+  ticket(@Root() report: TicketReport, @Ctx() ctx: AppContext): Promise<Ticket | null> {
+    return ctx.loaders.ticketById.load(report.ticket.id);
+  }
+}

@@ -1,0 +1,58 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { fetchKeysetPage, type KeysetOrder, type PageRequest } from '../../db/keyset';
+import type { Page } from '../../graphql/connection';
+import { SortDirection } from '../../graphql/sort-direction';
+import { escapeLike } from '../customers/customer.service';
+import { openStatuses } from './ticket-status';
+import { Ticket } from './ticket.entity';
+import { type TicketFilter, type TicketOrder, TicketOrderField } from './ticket.inputs';
+
+const orders: Record<TicketOrderField, Omit<KeysetOrder<Ticket>, 'direction'>> = {
+  [TicketOrderField.CREATED_AT]: { property: 't.createdAt', column: 't.created_at', value: (t) => t.createdAt, isDate: true },
+  [TicketOrderField.UPDATED_AT]: { property: 't.updatedAt', column: 't.updated_at', value: (t) => t.updatedAt, isDate: true },
+  [TicketOrderField.RESOLUTION_DUE_AT]: {
+    property: 't.resolutionDueAt',
+    column: 't.resolution_due_at',
+    value: (t) => t.resolutionDueAt,
+    isDate: true,
+  },
+  [TicketOrderField.NUMBER]: { property: 't.number', column: 't.number', value: (t) => t.number },
+};
+
+/**
+ * One page of tickets. The customer is joined into the same statement: nearly every ticket list
+ * shows it, and the service-level filter needs it anyway.
+ */
+export async function listTickets(
+  em: EntityManager,
+  now: Date,
+  page: PageRequest,
+  filter: TicketFilter = { includeArchived: false },
+  order?: TicketOrder,
+): Promise<Page<Ticket>> {
+  const build = (withCustomer: boolean) => {
+    const qb = em.createQueryBuilder(Ticket, 't');
+    if (withCustomer) qb.leftJoinAndSelect('t.customer', 'cu');
+    else if (filter.serviceLevels?.length) qb.leftJoin('t.customer', 'cu');
+    if (!filter.includeArchived) qb.andWhere({ archivedAt: null });
+    if (filter.kinds?.length) qb.andWhere({ kind: { $in: filter.kinds } });
+    if (filter.statuses?.length) qb.andWhere({ status: { $in: filter.statuses } });
+    if (filter.customerId) qb.andWhere({ customer: filter.customerId });
+    if (filter.serviceLevels?.length) qb.andWhere({ 'cu.serviceLevel': { $in: filter.serviceLevels } });
+    if (filter.departmentId) qb.andWhere({ ownerDepartment: filter.departmentId });
+    if (filter.assigneeId) qb.andWhere({ assignee: filter.assigneeId });
+    if (filter.overdue === true) qb.andWhere({ status: { $in: openStatuses }, resolutionDueAt: { $lt: now } });
+    if (filter.overdue === false) qb.andWhere({ $or: [{ status: { $nin: openStatuses } }, { resolutionDueAt: { $gte: now } }] });
+    if (filter.createdIn?.from) qb.andWhere({ createdAt: { $gte: filter.createdIn.from } });
+    if (filter.createdIn?.to) qb.andWhere({ createdAt: { $lt: filter.createdIn.to } });
+    if (filter.search) {
+      const like = `%${escapeLike(filter.search)}%`;
+      qb.andWhere({ $or: [{ number: { $ilike: like } }, { title: { $ilike: like } }, { description: { $ilike: like } }] });
+    }
+    return qb;
+  };
+  const spec = orders[order?.field ?? TicketOrderField.CREATED_AT];
+  const direction = (order?.direction ?? SortDirection.DESC) === SortDirection.DESC ? 'desc' : 'asc';
+  const found = await fetchKeysetPage(build(true), { ...spec, direction }, page, 't');
+  return { ...found, count: () => build(false).getCount() };
+}

@@ -1,0 +1,56 @@
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { AppContext } from '../../graphql/context';
+import { connectionType, toConnection } from '../../graphql/connection';
+import { PageArgs } from '../../graphql/page-args';
+import { TicketReport } from './ticket-report.entity';
+import { Ticket } from './ticket.entity';
+import { OpenTicketInput, SubmitReportInput, TicketFilter, TicketOrder, TransitionTicketInput, UpdateTicketInput } from './ticket.inputs';
+
+export const TicketConnection = connectionType(Ticket, 'Ticket');
+
+@Resolver(() => Ticket)
+export class TicketResolver {
+  @Query(() => TicketConnection)
+  async tickets(
+    @Args() page: PageArgs,
+    @Ctx() ctx: AppContext,
+    @Arg('filter', () => TicketFilter, { nullable: true }) filter?: TicketFilter,
+    @Arg('orderBy', () => TicketOrder, { nullable: true }) orderBy?: TicketOrder,
+  ) {
+    return toConnection(TicketConnection, await ctx.services.tickets.list(ctx, page, filter, orderBy));
+  }
+
+  @Query(() => Ticket, { nullable: true })
+  ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Ticket | null> {
+    return ctx.services.tickets.find(ctx, id);
+  }
+
+  @Mutation(() => Ticket, { description: 'opens a ticket; deadlines come from the SLA policy on the working-day calendar' })
+  openTicket(@Arg('input') input: OpenTicketInput, @Ctx() ctx: AppContext): Promise<Ticket> {
+    return ctx.services.tickets.open(ctx, input);
+  }
+
+  @Mutation(() => Ticket)
+  updateTicket(@Arg('input') input: UpdateTicketInput, @Ctx() ctx: AppContext): Promise<Ticket> {
+    return ctx.services.tickets.update(ctx, input);
+  }
+
+  @Mutation(() => Ticket, { description: 'moves the ticket to another TMF621 state; illegal moves are refused with the allowed ones' })
+  transitionTicket(@Arg('input') input: TransitionTicketInput, @Ctx() ctx: AppContext): Promise<Ticket> {
+    return ctx.services.tickets.transition(ctx, input);
+  }
+
+  @Mutation(() => Ticket)
+  addTicketNote(
+    @Arg('ticketId', () => ID) ticketId: string,
+    @Arg('note', () => String) note: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<Ticket> {
+    return ctx.services.tickets.addNote(ctx, ticketId, note);
+  }
+
+  @Mutation(() => TicketReport)
+  submitReport(@Arg('input') input: SubmitReportInput, @Ctx() ctx: AppContext): Promise<TicketReport> {
+    return ctx.services.tickets.submitReport(ctx, input);
+  }
+}

@@ -1,0 +1,210 @@
+import { ref } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { findById, isUuid } from '../../db/find-by-id';
+import { loadForChange } from '../../db/load-for-change';
+import type { PageRequest } from '../../db/keyset';
+import { inTransaction, type UnitOfWork } from '../../db/unit-of-work';
+import type { Page } from '../../graphql/connection';
+import type { Clock } from '../../shared/clock';
+import { badInput, notFound, staleVersion } from '../../shared/domain-error';
+import type { EventBus } from '../../shared/event-bus';
+import type { ServiceContext } from '../../shared/service-context';
+import { Circuit } from '../circuits/circuit.entity';
+import { requireCustomer } from '../customers/customer.service';
+import { actingUser, applyChanges, recordHistory } from '../history/history.service';
+import { HistoryAction, SubjectType } from '../history/history.enums';
+import type { FieldChange } from '../history/history-event.entity';
+import { Department } from '../org/department.entity';
+import { requireDepartment, requireUser } from '../org/org.service';
+import type { User } from '../org/user.entity';
+import { type DeadlineCalendar, deadlinesFor } from './sla-policy';
+import { TicketChangedEvent, type TicketChange } from './ticket.events';
+import { listTickets } from './ticket-list';
+import { nextTicketNumber } from './ticket-number';
+import { TicketReport } from './ticket-report.entity';
+import { allowedTransitions, canTransition } from './ticket-status';
+import { TicketStatus } from './ticket.enums';
+import { Ticket } from './ticket.entity';
+import type { OpenTicketInput, SubmitReportInput, TicketFilter, TicketOrder, TransitionTicketInput, UpdateTicketInput } from './ticket.inputs';
+
+/** The department that owns a ticket unless told otherwise: the response center (客响). */
+export const RESPONSE_CENTER_CODE = 'KX';
+
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+/** Tickets: opened with deadlines from the SLA policy, moved through TMF621 states, every change in history. */
+export class TicketService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly bus: EventBus,
+    private readonly calendar: DeadlineCalendar,
+  ) {}
+
+  find(ctx: ServiceContext, id: string): Promise<Ticket | null> {
+    return findById(ctx.em, Ticket, id);
+  }
+
+  list(ctx: ServiceContext, page: PageRequest, filter?: TicketFilter, order?: TicketOrder): Promise<Page<Ticket>> {
+    return listTickets(ctx.em, this.clock.now(), page, filter, order);
+  }
+
+  open(ctx: ServiceContext, input: OpenTicketInput): Promise<Ticket> {
+    return this.write(ctx, async ({ em }, actor) => {
+      const customer = await requireCustomer(em, input.customerId, 'customerId');
+      const circuits = await requireCircuits(em, input.circuitIds, customer.id);
+      const ownerDepartment = input.ownerDepartmentId
+        ? await requireDepartment(em, input.ownerDepartmentId, 'ownerDepartmentId')
+        : await em.findOneOrFail(Department, { code: RESPONSE_CENTER_CODE });
+      const assignee = input.assigneeId ? await requireUser(em, input.assigneeId, 'assigneeId') : undefined;
+      const now = this.clock.now();
+      const deadlines = deadlinesFor(this.calendar, now, { kind: input.kind, level: customer.serviceLevel, priority: input.priority, severity: input.severity });
+      const ticket = em.create(Ticket, {
+        number: await nextTicketNumber(em, new Date(now.getTime() + CHINA_OFFSET_MS).getUTCFullYear()),
+        kind: input.kind,
+        channel: input.channel,
+        title: input.title,
+        description: input.description,
+        customer,
+        priority: input.priority,
+        severity: input.severity,
+        status: TicketStatus.acknowledged,
+        ownerDepartment,
+        assignee,
+        createdBy: actor ?? undefined,
+        ...deadlines,
+        reportDueAt: deadlines.reportDueAt ?? undefined,
+        createdAt: now,
+        updatedAt: now,
+      });
+      ticket.circuits.set(circuits);
+      this.history(em, actor, ticket, HistoryAction.CREATED, [], null);
+      return { ticket, change: 'OPENED' };
+    });
+  }
+
+  update(ctx: ServiceContext, input: UpdateTicketInput): Promise<Ticket> {
+    return this.write(ctx, async ({ em }, actor) => {
+      const ticket = await loadForChange(em, Ticket, input.id, input.version);
+      const changes: FieldChange[] = applyChanges(ticket, {
+        title: input.title,
+        description: input.description,
+        priority: input.priority,
+        severity: input.severity,
+      });
+      if (input.ownerDepartmentId && input.ownerDepartmentId !== ticket.ownerDepartment.id) {
+        const department = await requireDepartment(em, input.ownerDepartmentId, 'ownerDepartmentId');
+        changes.push({ field: 'ownerDepartment', from: ticket.ownerDepartment.id, to: department.id });
+        ticket.ownerDepartment = ref(department);
+      }
+      if (input.assigneeId && input.assigneeId !== ticket.assignee?.id) {
+        const assignee = await requireUser(em, input.assigneeId, 'assigneeId');
+        changes.push({ field: 'assignee', from: ticket.assignee?.id ?? null, to: assignee.id });
+        ticket.assignee = ref(assignee);
+      }
+      if (input.circuitIds) {
+        await ticket.circuits.init();
+        const before = ticket.circuits.getItems().map((c) => c.code).sort().join(', ');
+        const circuits = await requireCircuits(em, input.circuitIds, ticket.customer.id);
+        const after = circuits.map((c) => c.code).sort().join(', ');
+        if (before !== after) {
+          changes.push({ field: 'circuits', from: before, to: after });
+          ticket.circuits.set(circuits);
+        }
+      }
+      if (changes.length > 0) this.history(em, actor, ticket, HistoryAction.UPDATED, changes, null);
+      return { ticket, change: changes.length > 0 ? 'UPDATED' : null };
+    });
+  }
+
+  transition(ctx: ServiceContext, input: TransitionTicketInput): Promise<Ticket> {
+    return this.write(ctx, async ({ em }, actor) => {
+      const ticket = await findById(em, Ticket, input.id);
+      if (!ticket) throw notFound('Ticket', input.id);
+      if (input.version !== undefined && input.version !== null && ticket.version !== input.version) {
+        throw staleVersion('Ticket', ticket.id, input.version, ticket.version);
+      }
+      const from = ticket.status;
+      if (!canTransition(from, input.to)) {
+        const allowed = allowedTransitions(from);
+        throw badInput('to', `A ticket cannot go from ${from} to ${input.to}; from ${from} it may go to ${allowed.length ? allowed.join(', ') : 'nothing (final state)'}`, {
+          from,
+          allowed: [...allowed],
+        });
+      }
+      const now = this.clock.now();
+      ticket.status = input.to;
+      if (from === TicketStatus.acknowledged && !ticket.respondedAt) ticket.respondedAt = now;
+      if (input.to === TicketStatus.resolved) ticket.resolvedAt = now;
+      if (from === TicketStatus.resolved && input.to === TicketStatus.inProgress) ticket.resolvedAt = undefined;
+      if (input.to === TicketStatus.closed) ticket.closedAt = now;
+      this.history(em, actor, ticket, HistoryAction.TRANSITIONED, [{ field: 'status', from, to: input.to }], input.note ?? null);
+      return { ticket, change: 'TRANSITIONED' };
+    });
+  }
+
+  addNote(ctx: ServiceContext, ticketId: string, note: string): Promise<Ticket> {
+    return this.write(ctx, async ({ em }, actor) => {
+      const ticket = await findById(em, Ticket, ticketId);
+      if (!ticket) throw notFound('Ticket', ticketId);
+      this.history(em, actor, ticket, HistoryAction.NOTE_ADDED, [], note);
+      return { ticket, change: 'NOTE_ADDED' };
+    });
+  }
+
+  async submitReport(ctx: ServiceContext, input: SubmitReportInput): Promise<TicketReport> {
+    let report: TicketReport | undefined;
+    await this.write(ctx, async ({ em }, actor) => {
+      const ticket = await findById(em, Ticket, input.ticketId);
+      if (!ticket) throw notFound('Ticket', input.ticketId);
+      const now = this.clock.now();
+      report = em.create(TicketReport, {
+        ticket,
+        kind: input.kind,
+        title: input.title,
+        content: input.content,
+        submittedBy: actor ?? undefined,
+        submittedAt: now,
+        onTime: !ticket.reportDueAt || now.getTime() <= ticket.reportDueAt.getTime(),
+        createdAt: now,
+        updatedAt: now,
+      });
+      this.history(em, actor, ticket, HistoryAction.REPORT_SUBMITTED, [], `${input.kind} report: ${input.title}`);
+      return { ticket, change: 'REPORT_SUBMITTED' };
+    });
+    return report as TicketReport;
+  }
+
+  /** One transaction: resolve the actor, apply the change, flush, announce it after commit. */
+  private write(
+    ctx: ServiceContext,
+    change: (uow: UnitOfWork, actor: User | null) => Promise<{ ticket: Ticket; change: TicketChange | null }>,
+  ): Promise<Ticket> {
+    return inTransaction(ctx.em, this.bus, async (uow) => {
+      const actor = await actingUser(uow.em, ctx.actor);
+      const result = await change(uow, actor);
+      await uow.em.flush();
+      if (result.change) uow.events.push(new TicketChangedEvent(result.ticket.id, result.change, result.ticket.status, result.ticket.updatedAt));
+      return result.ticket;
+    });
+  }
+
+  private history(em: EntityManager, actor: User | null, ticket: Ticket, action: HistoryAction, changes: FieldChange[], note: string | null): void {
+    const now = this.clock.now();
+    ticket.updatedAt = now;
+    recordHistory(em, actor, { subjectType: SubjectType.TICKET, subjectId: ticket.id, action, at: now, changes, note });
+  }
+}
+
+/** The circuits named by a ticket: every one must exist and belong to the ticket's customer. */
+async function requireCircuits(em: EntityManager, ids: readonly string[], customerId: string): Promise<Circuit[]> {
+  const unique = [...new Set(ids)];
+  const malformed = unique.find((id) => !isUuid(id));
+  if (malformed) throw badInput('circuitIds', `No circuit with id ${malformed}`);
+  if (unique.length === 0) return [];
+  const circuits = await em.find(Circuit, { id: { $in: unique } });
+  const missing = unique.find((id) => !circuits.some((c) => c.id === id));
+  if (missing) throw badInput('circuitIds', `No circuit with id ${missing}`);
+  const foreign = circuits.find((c) => c.customer.id !== customerId);
+  if (foreign) throw badInput('circuitIds', `Circuit ${foreign.code} belongs to another customer`);
+  return circuits;
+}

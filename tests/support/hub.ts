@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import { type Hub, startHub, ACTOR_HEADER } from '../../src/app';
+import { type Config, loadConfig } from '../../src/config/config';
+import { type Clock, ManualClock } from '../../src/shared/clock';
+import { createTestDatabase, type TestDatabase } from './test-db';
+
+export interface GraphQLResponse<T> {
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> & { code?: string } }[];
+}
+
+export interface TestHub {
+  readonly hub: Hub;
+  readonly db: TestDatabase;
+  readonly clock: ManualClock;
+  readonly url: string;
+  /** Posts one GraphQL operation, as the named user when `as` is given. */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: string): Promise<GraphQLResponse<T>>;
+  /** Like gql, but fails the test on any error and returns data. */
+  ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: string): Promise<T>;
+  /** Counts SQL statements the hub sends while `work` runs. */
+  countStatements(work: () => Promise<unknown>): Promise<{ count: number; statements: string[] }>;
+  stop(): Promise<void>;
+}
+
+/** The hub on a fresh database of its own, on a free port, with a clock the test moves. */
+export async function startTestHub(options: { clock?: ManualClock; config?: Partial<Config> } = {}): Promise<TestHub> {
+  const db = await createTestDatabase();
+  const clock = options.clock ?? new ManualClock(new Date('2026-03-02T09:00:00+08:00'));
+  const config = loadConfig({}, { databaseUrl: db.url, port: 0, seedOnEmpty: false, dbPoolSize: 4, ...options.config });
+  const hub = await startHub(config, { clock: clock as Clock });
+  const statements: string[] = [];
+  let counting = false;
+  const knex = hub.database.orm.em.getConnection().getKnex();
+  knex.on('query', (q: { sql: string }) => {
+    if (counting) statements.push(q.sql);
+  });
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, as?: string): Promise<GraphQLResponse<T>> => {
+    const res = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(as ? { [ACTOR_HEADER]: as } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GraphQLResponse<T>;
+  };
+  return {
+    hub,
+    db,
+    clock,
+    url: hub.url,
+    gql,
+    ok: async <T>(query: string, variables?: Record<string, unknown>, as?: string) => {
+      const res = await gql<T>(query, variables, as);
+      if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
+      return res.data as T;
+    },
+    countStatements: async (work) => {
+      statements.length = 0;
+      counting = true;
+      try {
+        await work();
+      } finally {
+        counting = false;
+      }
+      return { count: statements.length, statements: [...statements] };
+    },
+    stop: async () => {
+      await hub.stop();
+      await db.drop();
+    },
+  };
+}
