@@ -34,7 +34,6 @@ export const settings = {
   seed: { env: 'SEED', doc: 'seed number of the deterministic demo data', default: 20260101, parse: int },
   seedTickets: { env: 'SEED_TICKETS', doc: 'how many demo tickets the seeder makes', default: 3000, parse: int },
   dbPoolSize: { env: 'DB_POOL_SIZE', doc: 'connections to PostgreSQL (the embedded database always uses 1)', default: 10, parse: int },
-  maxPageSize: { env: 'MAX_PAGE_SIZE', doc: 'largest `first` a list accepts', default: 100, parse: int },
   logSql: { env: 'LOG_SQL', doc: 'print every SQL statement', default: false, parse: bool },
 } satisfies Record<string, Setting<unknown>>;
 

@@ -1,6 +1,7 @@
 import { wrap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { isUuid } from './find-by-id';
 
 /**
  * Loads entities by id in one `IN (...)` query per tick. Entities the request already holds
@@ -16,8 +17,9 @@ export function byIdLoader<T extends { id: string }>(em: EntityManager, entity: 
       if (held && wrap(held).isInitialized()) known.set(id, held);
       else missing.push(id);
     }
-    if (missing.length > 0) {
-      const rows = await em.find(entity, { id: { $in: missing } } as never);
+    const wellFormed = missing.filter(isUuid);
+    if (wellFormed.length > 0) {
+      const rows = await em.find(entity, { id: { $in: wellFormed } } as never);
       for (const row of rows) known.set(row.id, row);
     }
     return ids.map((id) => known.get(id) ?? null);

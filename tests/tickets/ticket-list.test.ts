@@ -99,6 +99,8 @@ describe('Listing tickets: filters, ordering and keyset pagination', () => {
     const big = await t.gql(LIST, { first: 101 });
     expect(big.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(big.errors?.[0].message).toContain('first');
+    const badId = await t.gql(LIST, { first: 5, filter: { customerId: 'customer-1' } });
+    expect(badId.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'customerId' });
     const forged = await t.gql(LIST, { first: 5, after: 'not-a-cursor' });
     expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });

@@ -1,4 +1,4 @@
-import { IsOptional, IsPositive, Length, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsPositive, Length, Matches, MaxLength, IsUUID } from 'class-validator';
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../../graphql/sort-direction';
 import { AccessTechnology, CircuitServiceType, CircuitStatus } from './circuit.enums';
@@ -9,6 +9,7 @@ export class CreateCircuitInput {
   @Matches(/^[A-Z0-9][A-Z0-9/-]{2,47}$/, { message: 'code must be 3-48 capital letters, digits, / or -' })
   code!: string;
 
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID)
   customerId!: string;
 
@@ -37,6 +38,7 @@ export class CreateCircuitInput {
 
 @InputType()
 export class UpdateCircuitInput {
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID)
   id!: string;
 
@@ -75,6 +77,8 @@ export class CircuitFilter {
   @MaxLength(200)
   search?: string;
 
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID, { nullable: true })
   customerId?: string;
 

@@ -1,4 +1,4 @@
-import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, Length, Matches, MaxLength, IsUUID } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../../graphql/sort-direction';
 import { ServiceLevel } from './customer.enums';
@@ -20,9 +20,12 @@ export class CreateCustomerInput {
   @Field(() => ServiceLevel)
   serviceLevel!: ServiceLevel;
 
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID)
   accountManagerId!: string;
 
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID, { nullable: true })
   networkServiceManagerId?: string;
 
@@ -32,6 +35,7 @@ export class CreateCustomerInput {
 
 @InputType()
 export class UpdateCustomerInput {
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID)
   id!: string;
 
@@ -51,9 +55,13 @@ export class UpdateCustomerInput {
   @Field(() => ServiceLevel, { nullable: true })
   serviceLevel?: ServiceLevel;
 
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID, { nullable: true })
   accountManagerId?: string;
 
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID, { nullable: true })
   networkServiceManagerId?: string;
 
@@ -88,12 +96,14 @@ export class ContactFields {
 
 @InputType()
 export class AddContactInput extends ContactFields {
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID)
   customerId!: string;
 }
 
 @InputType()
 export class UpdateContactInput {
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID)
   id!: string;
 
@@ -137,6 +147,8 @@ export class CustomerFilter {
   @Field({ nullable: true })
   industry?: string;
 
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID, { nullable: true })
   accountManagerId?: string;
 

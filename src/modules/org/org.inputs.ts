@@ -1,4 +1,4 @@
-import { ArrayNotEmpty, IsEmail, IsOptional, Length, Matches } from 'class-validator';
+import { ArrayNotEmpty, IsEmail, IsOptional, Length, Matches, IsUUID } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Role } from './role.enum';
 
@@ -23,6 +23,7 @@ export class CreateUserInput {
   @Length(1, 100)
   name!: string;
 
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID)
   departmentId!: string;
 
@@ -43,6 +44,7 @@ export class CreateUserInput {
 
 @InputType()
 export class UpdateUserInput {
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID)
   id!: string;
 
@@ -54,6 +56,8 @@ export class UpdateUserInput {
   @Length(1, 100)
   name?: string;
 
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID, { nullable: true })
   departmentId?: string;
 

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, MaxLength, IsUUID } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../../graphql/sort-direction';
 import { ServiceLevel } from '../customers/customer.enums';
@@ -20,9 +20,11 @@ export class OpenTicketInput {
   @MaxLength(20000)
   description!: string;
 
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID)
   customerId!: string;
 
+  @IsUUID('all', { each: true, message: 'each must be an id (UUID)' })
   @Field(() => [ID], { defaultValue: [], description: 'affected circuits; each must belong to the customer' })
   @ArrayMaxSize(200)
   circuitIds!: string[];
@@ -33,15 +35,20 @@ export class OpenTicketInput {
   @Field(() => TicketSeverity, { nullable: true })
   severity?: TicketSeverity;
 
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID, { nullable: true, description: 'owner department; the response center when omitted' })
   ownerDepartmentId?: string;
 
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID, { nullable: true })
   assigneeId?: string;
 }
 
 @InputType()
 export class UpdateTicketInput {
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID)
   id!: string;
 
@@ -64,12 +71,18 @@ export class UpdateTicketInput {
   @Field(() => TicketSeverity, { nullable: true })
   severity?: TicketSeverity;
 
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID, { nullable: true })
   ownerDepartmentId?: string;
 
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID, { nullable: true })
   assigneeId?: string;
 
+  @IsOptional()
+  @IsUUID('all', { each: true, message: 'each must be an id (UUID)' })
   @Field(() => [ID], { nullable: true, description: 'replaces the affected circuits' })
   @IsOptional()
   @ArrayMaxSize(200)
@@ -78,6 +91,7 @@ export class UpdateTicketInput {
 
 @InputType()
 export class TransitionTicketInput {
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID)
   id!: string;
 
@@ -95,6 +109,7 @@ export class TransitionTicketInput {
 
 @InputType()
 export class SubmitReportInput {
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID)
   ticketId!: string;
 
@@ -127,15 +142,21 @@ export class TicketFilter {
   @Field(() => [TicketStatus], { nullable: true })
   statuses?: TicketStatus[];
 
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID, { nullable: true })
   customerId?: string;
 
   @Field(() => [ServiceLevel], { nullable: true })
   serviceLevels?: ServiceLevel[];
 
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID, { nullable: true })
   departmentId?: string;
 
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an id (UUID)' })
   @Field(() => ID, { nullable: true })
   assigneeId?: string;
 
