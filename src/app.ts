@@ -65,12 +65,20 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       includeStacktraceInErrorResponses: false,
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),
-        { serverWillStart: async () => ({ drainServer: async () => { await wsCleanup.dispose(); } }) },
+        {
+          serverWillStart: async () => ({
+            drainServer: async () => {
+              await wsCleanup.dispose();
+            },
+          }),
+        },
       ],
     });
     await apollo.start();
 
-    app.get('/health/live', (_req, res) => { res.json({ status: 'ok' }); });
+    app.get('/health/live', (_req, res) => {
+      res.json({ status: 'ok' });
+    });
     app.get('/health/ready', async (_req, res) => {
       const ready = await database.orm.isConnected();
       res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });

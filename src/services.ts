@@ -1,11 +1,11 @@
-import type { Clock } from './shared/clock';
-import type { EventBus } from './shared/event-bus';
 import { CircuitService } from './modules/circuits/circuit.service';
 import { ContactService } from './modules/customers/contact.service';
 import { CustomerService } from './modules/customers/customer.service';
 import { OrgService } from './modules/org/org.service';
 import type { DeadlineCalendar } from './modules/tickets/sla-policy';
 import { TicketService } from './modules/tickets/ticket.service';
+import type { Clock } from './shared/clock';
+import type { EventBus } from './shared/event-bus';
 
 export interface ServiceDeps {
   clock: Clock;

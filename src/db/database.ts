@@ -12,8 +12,8 @@ export interface Database {
 
 /** Connects to DATABASE_URL, or starts the embedded database, then applies pending migrations. */
 export async function openDatabase(config: Config): Promise<Database> {
-  let embedded: EmbeddedPostgres | undefined;
-  const clientUrl = config.databaseUrl || (embedded = await startEmbeddedPostgres(config.dataDir)).url;
+  const embedded: EmbeddedPostgres | undefined = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
+  const clientUrl = embedded?.url ?? config.databaseUrl;
   const poolSize = embedded ? 1 : config.dbPoolSize;
   const orm = await MikroORM.init(ormOptions({ clientUrl, poolSize, logSql: config.logSql }));
   try {

@@ -4,19 +4,9 @@ import { Customer } from '../modules/customers/customer.entity';
 import { HistoryEvent } from '../modules/history/history-event.entity';
 import { Department } from '../modules/org/department.entity';
 import { User } from '../modules/org/user.entity';
-import { TicketCounter } from '../modules/tickets/ticket-counter.entity';
 import { Ticket } from '../modules/tickets/ticket.entity';
+import { TicketCounter } from '../modules/tickets/ticket-counter.entity';
 import { TicketReport } from '../modules/tickets/ticket-report.entity';
 
 /** Every entity the hub persists; the ORM config and the migration check read this list. */
-export const entities = [
-  Department,
-  User,
-  Customer,
-  Contact,
-  Circuit,
-  Ticket,
-  TicketReport,
-  TicketCounter,
-  HistoryEvent,
-];
+export const entities = [Department, User, Customer, Contact, Circuit, Ticket, TicketReport, TicketCounter, HistoryEvent];

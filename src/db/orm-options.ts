@@ -1,7 +1,7 @@
 import path from 'node:path';
+import { ReflectMetadataProvider } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { ReflectMetadataProvider } from '@mikro-orm/core';
 import { migrationsList } from '../../migrations';
 import { entities } from './entities';
 

@@ -8,11 +8,7 @@ export interface UnitOfWork {
 }
 
 /** Runs `work` in one transaction; publishes its events only after commit, never on rollback. */
-export async function inTransaction<T>(
-  em: EntityManager,
-  bus: EventBus,
-  work: (uow: UnitOfWork) => Promise<T>,
-): Promise<T> {
+export async function inTransaction<T>(em: EntityManager, bus: EventBus, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   const events: DomainEvent[] = [];
   const result = await em.transactional((trx) => work({ em: trx, events }));
   await bus.publish(events);

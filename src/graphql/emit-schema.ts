@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../db/orm-options';
-import { buildHubSchema } from './schema';
 import { printHubSchema } from './print-schema';
+import { buildHubSchema } from './schema';
 
 /** `npm run schema`: writes schema/schema.graphql from the code (a test fails when it is stale). */
 async function main(): Promise<void> {

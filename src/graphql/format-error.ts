@@ -1,5 +1,10 @@
-import { NotFoundError, OptimisticLockError, UniqueConstraintViolationException, ForeignKeyConstraintViolationException } from '@mikro-orm/core';
-import { type GraphQLFormattedError, GraphQLError } from 'graphql';
+import {
+  ForeignKeyConstraintViolationException,
+  NotFoundError,
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { DomainError, ErrorCode } from '../shared/domain-error';
 
@@ -24,10 +29,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   if (original instanceof OptimisticLockError) {
-    return { ...formatted, message: 'Changed by someone else meanwhile; read it again and retry', extensions: { ...extensions, code: ErrorCode.CONFLICT } };
+    return {
+      ...formatted,
+      message: 'Changed by someone else meanwhile; read it again and retry',
+      extensions: { ...extensions, code: ErrorCode.CONFLICT },
+    };
   }
   if (original instanceof UniqueConstraintViolationException) {
-    return { ...formatted, message: 'A record with that unique value already exists', extensions: { ...extensions, code: ErrorCode.CONFLICT } };
+    return {
+      ...formatted,
+      message: 'A record with that unique value already exists',
+      extensions: { ...extensions, code: ErrorCode.CONFLICT },
+    };
   }
   if (original instanceof ForeignKeyConstraintViolationException) {
     return { ...formatted, message: 'A referenced record does not exist', extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT } };

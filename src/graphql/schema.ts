@@ -1,12 +1,12 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { CircuitResolver } from '../modules/circuits/circuit.resolver';
-import { ContactFieldsResolver, CustomerFieldsResolver } from '../modules/customers/customer-fields.resolver';
 import { CustomerResolver } from '../modules/customers/customer.resolver';
+import { ContactFieldsResolver, CustomerFieldsResolver } from '../modules/customers/customer-fields.resolver';
 import { HistoryEventResolver } from '../modules/history/history.resolver';
 import { OrgResolver } from '../modules/org/org.resolver';
-import { TicketFieldsResolver, TicketReportFieldsResolver } from '../modules/tickets/ticket-fields.resolver';
 import { TicketResolver } from '../modules/tickets/ticket.resolver';
+import { TicketFieldsResolver, TicketReportFieldsResolver } from '../modules/tickets/ticket-fields.resolver';
 
 export const resolvers = [
   OrgResolver,

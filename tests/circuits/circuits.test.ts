@@ -38,14 +38,21 @@ describe('Circuits through the GraphQL API', () => {
 
   test('When a circuit code is taken or the bandwidth is not positive, then the caller is told which field to fix', async () => {
     const CREATE = `mutation($input: CreateCircuitInput!) { createCircuit(input: $input) { id } }`;
-    const base = { customerId: world.customer.id, serviceType: 'DATA_LINE', bandwidthMbps: 10, aEnd: 'A', zEnd: 'Z', accessTechnology: 'MSAP_SDH' };
+    const base = {
+      customerId: world.customer.id,
+      serviceType: 'DATA_LINE',
+      bandwidthMbps: 10,
+      aEnd: 'A',
+      zEnd: 'Z',
+      accessTechnology: 'MSAP_SDH',
+    };
     const taken = await t.gql(CREATE, { input: { ...base, code: world.circuits[0].code } });
     expect(taken.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'code' });
     const zero = await t.gql(CREATE, { input: { ...base, code: 'SZ-DL-NEW-1', bandwidthMbps: 0 } });
     expect(zero.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bandwidthMbps' });
   });
 
-  test('When a circuit is archived, then it stays readable and leaves the customer\'s list', async () => {
+  test("When a circuit is archived, then it stays readable and leaves the customer's list", async () => {
     await t.ok(`mutation($id: ID!) { archiveCircuit(id: $id, version: 1, reason: "业务关闭") { id } }`, { id: world.circuits[2].id });
     const res = await t.ok<{ circuit: { archivedAt: string | null }; customer: { circuits: { code: string }[] } }>(
       `query($id: ID!, $c: ID!) { circuit(id: $id) { archivedAt } customer(id: $c) { circuits { code } } }`,

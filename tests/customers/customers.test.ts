@@ -30,20 +30,18 @@ describe('Customers and contacts through the GraphQL API', () => {
 
   test('When a customer code is taken, then CONFLICT on the code and nothing else is created', async () => {
     const { customer } = await t.ok<{ customer: { code: string } }>(READ, { id: world.customer.id });
-    const res = await t.gql(
-      `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
-      { input: { code: customer.code, name: '重复', industry: 'finance', serviceLevel: 'GOLD', accountManagerId: world.accountManager.id } },
-    );
+    const res = await t.gql(`mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, {
+      input: { code: customer.code, name: '重复', industry: 'finance', serviceLevel: 'GOLD', accountManagerId: world.accountManager.id },
+    });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'code' });
     const { customers } = await t.ok<{ customers: { totalCount: number } }>(`{ customers(filter: {search: "重复"}) { totalCount } }`);
     expect(customers.totalCount).toBe(0);
   });
 
   test('When a field is invalid, then BAD_USER_INPUT names it', async () => {
-    const res = await t.gql(
-      `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
-      { input: { code: 'bad code!', name: 'x', industry: 'finance', serviceLevel: 'GOLD', accountManagerId: world.accountManager.id } },
-    );
+    const res = await t.gql(`mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, {
+      input: { code: 'bad code!', name: 'x', industry: 'finance', serviceLevel: 'GOLD', accountManagerId: world.accountManager.id },
+    });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
   });
 
@@ -54,7 +52,9 @@ describe('Customers and contacts through the GraphQL API', () => {
     expect(up.updateCustomer.version).toBe(2);
     const stale = await t.gql(UPDATE, { input: { id: world.customer.id, version: 1, serviceLevel: 'BRONZE' } });
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
-    const { customer } = await t.ok<{ customer: { serviceLevel: string; history: { action: string; changes: unknown[] }[] } }>(READ, { id: world.customer.id });
+    const { customer } = await t.ok<{ customer: { serviceLevel: string; history: { action: string; changes: unknown[] }[] } }>(READ, {
+      id: world.customer.id,
+    });
     expect(customer.serviceLevel).toBe('GOLD');
     expect(customer.history[0]).toMatchObject({
       action: 'UPDATED',
@@ -67,7 +67,9 @@ describe('Customers and contacts through the GraphQL API', () => {
 
   test('When contacts are added and changed, then the customer lists them, primary first', async () => {
     const ADD = `mutation($input: AddContactInput!) { addContact(input: $input) { id version name } }`;
-    const a = await t.ok<{ addContact: { id: string; version: number } }>(ADD, { input: { customerId: world.customer.id, name: '张主任', phone: '0512-66881234' } });
+    const a = await t.ok<{ addContact: { id: string; version: number } }>(ADD, {
+      input: { customerId: world.customer.id, name: '张主任', phone: '0512-66881234' },
+    });
     await t.ok(ADD, { input: { customerId: world.customer.id, name: '刘工', phone: '13800000000', primary: true } });
     await t.ok(`mutation($input: UpdateContactInput!) { updateContact(input: $input) { version } }`, {
       input: { id: a.addContact.id, version: a.addContact.version, phone: '0512-66880000' },
@@ -103,7 +105,9 @@ describe('Customers and contacts through the GraphQL API', () => {
   });
 
   test('When customers are listed by name in pages of 1, then the pages follow each other without gaps', async () => {
-    const all = await t.ok<{ customers: { edges: { node: { id: string } }[] } }>(`{ customers(first: 100, orderBy: {field: NAME}) { edges { node { id } } } }`);
+    const all = await t.ok<{ customers: { edges: { node: { id: string } }[] } }>(
+      `{ customers(first: 100, orderBy: {field: NAME}) { edges { node { id } } } }`,
+    );
     const walked: string[] = [];
     let after: string | null = null;
     for (;;) {

@@ -33,7 +33,11 @@ async function startHubProcess(dataDir: string): Promise<{ url: string; child: C
 }
 
 async function gql<T>(url: string, query: string, variables: Record<string, unknown> = {}, as = 'kx.duty'): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-kexiang-user': as }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-kexiang-user': as },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data: T; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;

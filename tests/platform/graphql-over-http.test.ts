@@ -18,6 +18,9 @@ describe('GraphQL over HTTP conformance', () => {
 
   test.each(musts.map((audit) => [audit.name, audit] as const))('%s', async (_name, audit) => {
     const result = await audit.fn();
-    expect({ status: result.status, reason: result.status === 'ok' ? undefined : result.reason }).toEqual({ status: 'ok', reason: undefined });
+    expect({ status: result.status, reason: result.status === 'ok' ? undefined : result.reason }).toEqual({
+      status: 'ok',
+      reason: undefined,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { type Hub, startHub, ACTOR_HEADER } from '../../src/app';
+import { ACTOR_HEADER, type Hub, startHub } from '../../src/app';
 import { type Config, loadConfig } from '../../src/config/config';
 import { type Clock, ManualClock } from '../../src/shared/clock';
 import { createTestDatabase, type TestDatabase } from './test-db';

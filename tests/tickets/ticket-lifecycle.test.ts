@@ -28,14 +28,27 @@ describe('Ticket lifecycle through the GraphQL API', () => {
   const open = (extra: Record<string, unknown> = {}) =>
     t.gql<{ openTicket: Ticket }>(
       OPEN,
-      { input: { kind: 'FAULT', channel: 'PHONE', title: '专线中断', customerId: world.customer.id, circuitIds: [world.circuits[0].id], ...extra } },
+      {
+        input: {
+          kind: 'FAULT',
+          channel: 'PHONE',
+          title: '专线中断',
+          customerId: world.customer.id,
+          circuitIds: [world.circuits[0].id],
+          ...extra,
+        },
+      },
       world.duty.code,
     );
 
+  const openOk = async (extra: Record<string, unknown> = {}) => {
+    const res = await open(extra);
+    if (!res.data) throw new Error(JSON.stringify(res.errors));
+    return res.data.openTicket;
+  };
+
   test('When a fault is opened, then it is acknowledged with a number, deadlines from the SLA and a CREATED history entry by its author', async () => {
-    const res = await open({ priority: 'HIGH' });
-    expect(res.errors).toBeUndefined();
-    const ticket = res.data!.openTicket;
+    const ticket = await openOk({ priority: 'HIGH' });
     expect(ticket.number).toMatch(/^KX-2026-\d{6}$/);
     expect(ticket.status).toBe('acknowledged');
     expect(ticket.ownerDepartment).toEqual({ code: 'KX' });
@@ -50,15 +63,19 @@ describe('Ticket lifecycle through the GraphQL API', () => {
   });
 
   test('When tickets are opened one after another, then their numbers follow each other', async () => {
-    const a = (await open()).data!.openTicket.number as string;
-    const b = (await open()).data!.openTicket.number as string;
+    const a = ((await openOk()).number) as string;
+    const b = ((await openOk()).number) as string;
     expect(Number(b.slice(-6))).toBe(Number(a.slice(-6)) + 1);
   });
 
   test('When a ticket walks acknowledged -> inProgress -> resolved -> closed, then each step is stamped and recorded', async () => {
-    const ticket = (await open()).data!.openTicket;
+    const ticket = await openOk();
     t.clock.advance(10 * 60_000);
-    const started = await t.ok<{ transitionTicket: Ticket }>(TRANSITION, { input: { id: ticket.id, to: 'inProgress', note: '已派单' } }, world.duty.code);
+    const started = await t.ok<{ transitionTicket: Ticket }>(
+      TRANSITION,
+      { input: { id: ticket.id, to: 'inProgress', note: '已派单' } },
+      world.duty.code,
+    );
     expect(started.transitionTicket.respondedAt).toBe(t.clock.now().toISOString());
     expect(started.transitionTicket.history).toEqual([
       { action: 'TRANSITIONED', note: '已派单', changes: [{ field: 'status', from: 'acknowledged', to: 'inProgress' }] },
@@ -66,7 +83,9 @@ describe('Ticket lifecycle through the GraphQL API', () => {
     t.clock.advance(60 * 60_000);
     const resolved = await t.ok<{ transitionTicket: Ticket }>(TRANSITION, { input: { id: ticket.id, to: 'resolved' } });
     expect(resolved.transitionTicket.resolvedAt).toBe(t.clock.now().toISOString());
-    const closed = await t.ok<{ transitionTicket: Ticket }>(TRANSITION, { input: { id: ticket.id, to: 'closed', version: resolved.transitionTicket.version } });
+    const closed = await t.ok<{ transitionTicket: Ticket }>(TRANSITION, {
+      input: { id: ticket.id, to: 'closed', version: resolved.transitionTicket.version },
+    });
     expect(closed.transitionTicket.status).toBe('closed');
     expect(closed.transitionTicket.closedAt).not.toBeNull();
     const read = await t.ok<{ ticket: { history: { action: string }[] } }>(READ, { id: ticket.id });
@@ -74,7 +93,7 @@ describe('Ticket lifecycle through the GraphQL API', () => {
   });
 
   test('When an illegal transition is asked for, then it is refused with the allowed ones and nothing changes', async () => {
-    const ticket = (await open()).data!.openTicket;
+    const ticket = await openOk();
     const res = await t.gql(TRANSITION, { input: { id: ticket.id, to: 'closed' } });
     expect(res.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -89,7 +108,7 @@ describe('Ticket lifecycle through the GraphQL API', () => {
   });
 
   test('When a closed ticket is moved again, then it is refused: closed is final', async () => {
-    const ticket = (await open()).data!.openTicket;
+    const ticket = await openOk();
     for (const to of ['inProgress', 'resolved', 'closed']) await t.ok(TRANSITION, { input: { id: ticket.id, to } });
     const res = await t.gql(TRANSITION, { input: { id: ticket.id, to: 'inProgress' } });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', allowed: [] });
@@ -97,19 +116,23 @@ describe('Ticket lifecycle through the GraphQL API', () => {
   });
 
   test('When an update carries a stale version, then it gets CONFLICT and writes nothing', async () => {
-    const ticket = (await open()).data!.openTicket;
+    const ticket = await openOk();
     const UPDATE = `mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { version title } }`;
     const first = await t.ok<{ updateTicket: Ticket }>(UPDATE, { input: { id: ticket.id, version: ticket.version, title: '第一次修改' } });
     expect(first.updateTicket.version).toBe(ticket.version + 1);
     const stale = await t.gql(UPDATE, { input: { id: ticket.id, version: ticket.version, title: '过期修改' } });
-    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: ticket.version, actualVersion: ticket.version + 1 });
+    expect(stale.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      expectedVersion: ticket.version,
+      actualVersion: ticket.version + 1,
+    });
     const read = await t.ok<{ ticket: Ticket & { history: unknown[] } }>(READ, { id: ticket.id });
     expect(read.ticket.title).toBe('第一次修改');
     expect(read.ticket.history).toHaveLength(2);
   });
 
   test('When an update changes fields, then history says what changed from what to what', async () => {
-    const ticket = (await open()).data!.openTicket;
+    const ticket = await openOk();
     const res = await t.ok<{ updateTicket: { history: unknown[] } }>(
       `mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { history(last: 1) { action changes { field from to } } } }`,
       { input: { id: ticket.id, version: ticket.version, priority: 'CRITICAL', circuitIds: [world.circuits[1].id, world.circuits[2].id] } },
@@ -128,11 +151,11 @@ describe('Ticket lifecycle through the GraphQL API', () => {
 
   test('When a circuit of another customer is named, then the ticket is refused, nothing is stored and no number is used up', async () => {
     const other = await makeWorld(t, { circuitCount: 1 });
-    const before = (await open()).data!.openTicket.number as string;
+    const before = ((await openOk()).number) as string;
     const res = await open({ circuitIds: [other.circuits[0].id] });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'circuitIds' });
     expect(res.errors?.[0].message).toContain('belongs to another customer');
-    const after = (await open()).data!.openTicket.number as string;
+    const after = ((await openOk()).number) as string;
     expect(Number(after.slice(-6))).toBe(Number(before.slice(-6)) + 1);
   });
 
@@ -158,7 +181,7 @@ describe('Ticket lifecycle through the GraphQL API', () => {
   });
 
   test('When a note and a fault report are added, then both are in the ticket, the report marked on time', async () => {
-    const ticket = (await open()).data!.openTicket;
+    const ticket = await openOk();
     await t.ok(`mutation($id: ID!) { addTicketNote(ticketId: $id, note: "客户已确认恢复") { id } }`, { id: ticket.id }, world.duty.code);
     const report = await t.ok<{ submitReport: { onTime: boolean; submittedBy: { code: string } } }>(
       `mutation($input: SubmitReportInput!) { submitReport(input: $input) { onTime submittedBy { code } } }`,
@@ -172,7 +195,7 @@ describe('Ticket lifecycle through the GraphQL API', () => {
   });
 
   test('When a report comes after its deadline, then it is marked late', async () => {
-    const ticket = (await open()).data!.openTicket;
+    const ticket = await openOk();
     t.clock.advance(30 * 24 * 3600_000);
     const report = await t.ok<{ submitReport: { onTime: boolean } }>(
       `mutation($input: SubmitReportInput!) { submitReport(input: $input) { onTime } }`,

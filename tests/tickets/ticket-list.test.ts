@@ -32,7 +32,8 @@ describe('Listing tickets: filters, ordering and keyset pagination', () => {
     t = await startTestHub();
     gold = await makeWorld(t, { level: 'GOLD' });
     bronze = await makeWorld(t, { level: 'BRONZE' });
-    for (let i = 0; i < 12; i++) await open(i % 3 ? gold : bronze, i % 2 ? 'FAULT' : 'CONSULTATION', i === 5 ? '光纤熔接 special' : `请求 ${i}`);
+    for (let i = 0; i < 12; i++)
+      await open(i % 3 ? gold : bronze, i % 2 ? 'FAULT' : 'CONSULTATION', i === 5 ? '光纤熔接 special' : `请求 ${i}`);
   });
   afterAll(() => t.stop());
 
@@ -71,7 +72,12 @@ describe('Listing tickets: filters, ordering and keyset pagination', () => {
     const from = new Date('2026-03-02T01:00:00.000Z').toISOString();
     const to = new Date('2026-03-02T04:00:00.000Z').toISOString();
     const { tickets } = await list({ filter: { createdIn: { from, to } } });
-    expect(tickets.edges.map((e) => e.node.id)).toEqual(opened.slice(0, 3).map((o) => o.id).reverse());
+    expect(tickets.edges.map((e) => e.node.id)).toEqual(
+      opened
+        .slice(0, 3)
+        .map((o) => o.id)
+        .reverse(),
+    );
   });
 
   test('When time passes the resolution deadlines, then open tickets show as overdue and resolved ones do not', async () => {

@@ -2,7 +2,7 @@ import { makeWorld } from '../support/fixtures';
 import { startTestHub, type TestHub } from '../support/hub';
 
 /** The dashboard's ticket page: customer, account manager, circuits, assignee and the last 5 events. */
-export const TICKET_PAGE = `query($first: Int!, $after: String) {
+const TICKET_PAGE = `query($first: Int!, $after: String) {
   tickets(first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
@@ -41,7 +41,11 @@ describe('A page of tickets costs a constant number of SQL statements', () => {
         w.duty.code,
       );
       for (const to of i % 2 ? ['inProgress', 'pending', 'inProgress', 'resolved', 'closed'] : ['inProgress']) {
-        await t.ok(`mutation($id: ID!, $to: TicketStatus!) { transitionTicket(input: {id: $id, to: $to}) { id } }`, { id: opened.openTicket.id, to }, w.duty.code);
+        await t.ok(
+          `mutation($id: ID!, $to: TicketStatus!) { transitionTicket(input: {id: $id, to: $to}) { id } }`,
+          { id: opened.openTicket.id, to },
+          w.duty.code,
+        );
       }
       t.clock.advance(60_000);
     }
@@ -49,7 +53,9 @@ describe('A page of tickets costs a constant number of SQL statements', () => {
   afterAll(() => t.stop());
 
   test.each([10, 100])('When %i tickets are read with all their relations, then at most 6 statements run', async (first) => {
-    let data: { tickets: { edges: { node: { history: unknown[]; circuits: unknown[]; customer: { accountManager: unknown } } }[] } } | undefined;
+    let data:
+      | { tickets: { edges: { node: { history: unknown[]; circuits: unknown[]; customer: { accountManager: unknown } } }[] } }
+      | undefined;
     const { count, statements } = await t.countStatements(async () => {
       data = await t.ok(TICKET_PAGE, { first });
     });

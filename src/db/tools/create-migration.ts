@@ -45,7 +45,9 @@ function listMigration(fileName: string): void {
   const source = readFileSync(indexPath, 'utf8')
     .replace(/(import type \{ MigrationObject \} from '@mikro-orm\/core';\n)/, `$1import { ${className} } from './${className}';\n`)
     .replace(/(export const migrationsList: MigrationObject\[\] = \[)([\s\S]*?)(\];)/, (_m, open: string, items: string, close: string) => {
-      const entries = items.trim() ? `${items.trimEnd()}\n  { name: '${className}', class: ${className} },\n` : `\n  { name: '${className}', class: ${className} },\n`;
+      const entries = items.trim()
+        ? `${items.trimEnd()}\n  { name: '${className}', class: ${className} },\n`
+        : `\n  { name: '${className}', class: ${className} },\n`;
       return `${open}${entries}${close}`;
     });
   writeFileSync(indexPath, source);

@@ -1,4 +1,4 @@
-import { IsOptional, IsPositive, Length, Matches, MaxLength, IsUUID } from 'class-validator';
+import { IsOptional, IsPositive, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../../graphql/sort-direction';
 import { AccessTechnology, CircuitServiceType, CircuitStatus } from './circuit.enums';

@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { AppContext } from '../../graphql/context';
 import { connectionType, toConnection } from '../../graphql/connection';
+import type { AppContext } from '../../graphql/context';
 import { historyLimit } from '../../graphql/history-limit';
 import { PageArgs } from '../../graphql/page-args';
 import { Customer } from '../customers/customer.entity';
-import { HistoryEvent } from '../history/history-event.entity';
 import { SubjectType } from '../history/history.enums';
+import { HistoryEvent } from '../history/history-event.entity';
 import { Circuit } from './circuit.entity';
 import { CircuitFilter, CircuitOrder, CreateCircuitInput, UpdateCircuitInput } from './circuit.inputs';
 
@@ -54,7 +54,11 @@ export class CircuitResolver {
   }
 
   @FieldResolver(() => [HistoryEvent], { description: 'changes, newest first' })
-  history(@Root() circuit: Circuit, @Ctx() ctx: AppContext, @Arg('last', () => Int, { nullable: true }) last?: number): Promise<HistoryEvent[]> {
+  history(
+    @Root() circuit: Circuit,
+    @Ctx() ctx: AppContext,
+    @Arg('last', () => Int, { nullable: true }) last?: number,
+  ): Promise<HistoryEvent[]> {
     return ctx.loaders.history.load({ subjectType: SubjectType.CIRCUIT, subjectId: circuit.id, limit: historyLimit(last) });
   }
 }

@@ -1,6 +1,6 @@
 import { findById } from '../../db/find-by-id';
-import { loadForChange } from '../../db/load-for-change';
 import { fetchKeysetPage, type KeysetOrder, type PageRequest } from '../../db/keyset';
+import { loadForChange } from '../../db/load-for-change';
 import { inTransaction } from '../../db/unit-of-work';
 import type { Page } from '../../graphql/connection';
 import { SortDirection } from '../../graphql/sort-direction';
@@ -9,11 +9,17 @@ import { badInput, DomainError, ErrorCode } from '../../shared/domain-error';
 import type { EventBus } from '../../shared/event-bus';
 import type { ServiceContext } from '../../shared/service-context';
 import { escapeLike, requireCustomer } from '../customers/customer.service';
-import { actingUser, applyChanges, archiveWithHistory, recordHistory } from '../history/history.service';
 import { HistoryAction, SubjectType } from '../history/history.enums';
-import { CircuitStatus } from './circuit.enums';
+import { actingUser, applyChanges, archiveWithHistory, recordHistory } from '../history/history.service';
 import { Circuit } from './circuit.entity';
-import { type CircuitFilter, type CircuitOrder, CircuitOrderField, type CreateCircuitInput, type UpdateCircuitInput } from './circuit.inputs';
+import { CircuitStatus } from './circuit.enums';
+import {
+  type CircuitFilter,
+  type CircuitOrder,
+  CircuitOrderField,
+  type CreateCircuitInput,
+  type UpdateCircuitInput,
+} from './circuit.inputs';
 
 const orders: Record<CircuitOrderField, Omit<KeysetOrder<Circuit>, 'direction'>> = {
   [CircuitOrderField.CREATED_AT]: { property: 'c.createdAt', column: 'c.created_at', value: (c) => c.createdAt, isDate: true },
@@ -31,7 +37,12 @@ export class CircuitService {
     return findById(ctx.em, Circuit, id);
   }
 
-  async list(ctx: ServiceContext, page: PageRequest, filter: CircuitFilter = { includeArchived: false }, order?: CircuitOrder): Promise<Page<Circuit>> {
+  async list(
+    ctx: ServiceContext,
+    page: PageRequest,
+    filter: CircuitFilter = { includeArchived: false },
+    order?: CircuitOrder,
+  ): Promise<Page<Circuit>> {
     const build = () => {
       const qb = ctx.em.createQueryBuilder(Circuit, 'c');
       if (!filter.includeArchived) qb.andWhere({ archivedAt: null });
@@ -77,7 +88,13 @@ export class CircuitService {
       const changes = applyChanges(circuit, patch);
       if (changes.length === 0) return circuit;
       circuit.updatedAt = this.clock.now();
-      recordHistory(em, actor, { subjectType: SubjectType.CIRCUIT, subjectId: circuit.id, action: HistoryAction.UPDATED, at: circuit.updatedAt, changes });
+      recordHistory(em, actor, {
+        subjectType: SubjectType.CIRCUIT,
+        subjectId: circuit.id,
+        action: HistoryAction.UPDATED,
+        at: circuit.updatedAt,
+        changes,
+      });
       await em.flush();
       return circuit;
     });

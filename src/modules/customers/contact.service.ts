@@ -3,8 +3,8 @@ import { inTransaction } from '../../db/unit-of-work';
 import type { Clock } from '../../shared/clock';
 import type { EventBus } from '../../shared/event-bus';
 import type { ServiceContext } from '../../shared/service-context';
-import { actingUser, applyChanges, recordHistory } from '../history/history.service';
 import { HistoryAction, SubjectType } from '../history/history.enums';
+import { actingUser, applyChanges, recordHistory } from '../history/history.service';
 import { Contact } from './contact.entity';
 import type { AddContactInput, UpdateContactInput } from './customer.inputs';
 import { requireCustomer } from './customer.service';
@@ -37,7 +37,13 @@ export class ContactService {
       const changes = applyChanges(contact, patch);
       if (changes.length === 0) return contact;
       contact.updatedAt = this.clock.now();
-      recordHistory(em, actor, { subjectType: SubjectType.CONTACT, subjectId: contact.id, action: HistoryAction.UPDATED, at: contact.updatedAt, changes });
+      recordHistory(em, actor, {
+        subjectType: SubjectType.CONTACT,
+        subjectId: contact.id,
+        action: HistoryAction.UPDATED,
+        at: contact.updatedAt,
+        changes,
+      });
       await em.flush();
       return contact;
     });

@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../graphql/context';
 import { historyLimit } from '../../graphql/history-limit';
 import { Circuit } from '../circuits/circuit.entity';
-import { HistoryEvent } from '../history/history-event.entity';
 import { SubjectType } from '../history/history.enums';
+import { HistoryEvent } from '../history/history-event.entity';
 import { User } from '../org/user.entity';
 import { Contact } from './contact.entity';
 import { Customer } from './customer.entity';
@@ -26,7 +26,7 @@ export class CustomerFieldsResolver {
     return ctx.loaders.contactsByCustomer.load(customer.id);
   }
 
-  @FieldResolver(() => [Circuit], { description: 'the customer\'s circuits that are not archived' })
+  @FieldResolver(() => [Circuit], { description: "the customer's circuits that are not archived" })
   circuits(@Root() customer: Customer, @Ctx() ctx: AppContext): Promise<Circuit[]> {
     return ctx.loaders.circuitsByCustomer.load(customer.id);
   }

@@ -10,7 +10,7 @@ import { ServiceLevel } from './customer.enums';
 @Index({ properties: ['createdAt', 'id'] })
 @Index({ properties: ['name', 'id'] })
 export class Customer extends ArchivableEntity {
-  @Field({ description: 'the operator\'s customer code, unique' })
+  @Field({ description: "the operator's customer code, unique" })
   @Property()
   @Unique()
   code!: string;
@@ -34,7 +34,7 @@ export class Customer extends ArchivableEntity {
   @ManyToOne(() => User, { ref: true, nullable: true, index: true })
   networkServiceManager?: Ref<User>;
 
-  @Field({ description: 'served across provinces or cities: cutovers touching it need the center\'s approval' })
+  @Field({ description: "served across provinces or cities: cutovers touching it need the center's approval" })
   @Property()
   crossRegion: boolean = false;
 }

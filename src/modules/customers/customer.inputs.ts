@@ -1,4 +1,4 @@
-import { IsEmail, IsOptional, Length, Matches, MaxLength, IsUUID } from 'class-validator';
+import { IsEmail, IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../../graphql/sort-direction';
 import { ServiceLevel } from './customer.enums';

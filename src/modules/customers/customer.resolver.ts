@@ -1,10 +1,17 @@
 import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { AppContext } from '../../graphql/context';
 import { connectionType, toConnection } from '../../graphql/connection';
+import type { AppContext } from '../../graphql/context';
 import { PageArgs } from '../../graphql/page-args';
 import { Contact } from './contact.entity';
 import { Customer } from './customer.entity';
-import { AddContactInput, CreateCustomerInput, CustomerFilter, CustomerOrder, UpdateContactInput, UpdateCustomerInput } from './customer.inputs';
+import {
+  AddContactInput,
+  CreateCustomerInput,
+  CustomerFilter,
+  CustomerOrder,
+  UpdateContactInput,
+  UpdateCustomerInput,
+} from './customer.inputs';
 
 export const CustomerConnection = connectionType(Customer, 'Customer');
 

@@ -1,8 +1,8 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { findById } from '../../db/find-by-id';
-import { loadForChange } from '../../db/load-for-change';
 import { fetchKeysetPage, type KeysetOrder, type PageRequest } from '../../db/keyset';
+import { loadForChange } from '../../db/load-for-change';
 import { inTransaction } from '../../db/unit-of-work';
 import type { Page } from '../../graphql/connection';
 import { SortDirection } from '../../graphql/sort-direction';
@@ -10,11 +10,17 @@ import type { Clock } from '../../shared/clock';
 import { badInput, DomainError, ErrorCode } from '../../shared/domain-error';
 import type { EventBus } from '../../shared/event-bus';
 import type { ServiceContext } from '../../shared/service-context';
-import { actingUser, applyChanges, archiveWithHistory, recordHistory } from '../history/history.service';
 import { HistoryAction, SubjectType } from '../history/history.enums';
+import { actingUser, applyChanges, archiveWithHistory, recordHistory } from '../history/history.service';
 import { requireUser } from '../org/org.service';
 import { Customer } from './customer.entity';
-import { type CreateCustomerInput, type CustomerFilter, type CustomerOrder, CustomerOrderField, type UpdateCustomerInput } from './customer.inputs';
+import {
+  type CreateCustomerInput,
+  type CustomerFilter,
+  type CustomerOrder,
+  CustomerOrderField,
+  type UpdateCustomerInput,
+} from './customer.inputs';
 
 const orders: Record<CustomerOrderField, Omit<KeysetOrder<Customer>, 'direction'>> = {
   [CustomerOrderField.CREATED_AT]: { property: 'c.createdAt', column: 'c.created_at', value: (c) => c.createdAt, isDate: true },
@@ -33,7 +39,12 @@ export class CustomerService {
     return findById(ctx.em, Customer, id);
   }
 
-  async list(ctx: ServiceContext, page: PageRequest, filter: CustomerFilter = { includeArchived: false }, order?: CustomerOrder): Promise<Page<Customer>> {
+  async list(
+    ctx: ServiceContext,
+    page: PageRequest,
+    filter: CustomerFilter = { includeArchived: false },
+    order?: CustomerOrder,
+  ): Promise<Page<Customer>> {
     const build = () => {
       const qb = ctx.em.createQueryBuilder(Customer, 'c');
       if (!filter.includeArchived) qb.andWhere({ archivedAt: null });
@@ -93,12 +104,22 @@ export class CustomerService {
         customer.accountManager = ref(await requireUser(em, input.accountManagerId, 'accountManagerId'));
       }
       if (input.networkServiceManagerId && input.networkServiceManagerId !== customer.networkServiceManager?.id) {
-        changes.push({ field: 'networkServiceManager', from: customer.networkServiceManager?.id ?? null, to: input.networkServiceManagerId });
+        changes.push({
+          field: 'networkServiceManager',
+          from: customer.networkServiceManager?.id ?? null,
+          to: input.networkServiceManagerId,
+        });
         customer.networkServiceManager = ref(await requireUser(em, input.networkServiceManagerId, 'networkServiceManagerId'));
       }
       if (changes.length === 0) return customer;
       customer.updatedAt = this.clock.now();
-      recordHistory(em, actor, { subjectType: SubjectType.CUSTOMER, subjectId: customer.id, action: HistoryAction.UPDATED, at: customer.updatedAt, changes });
+      recordHistory(em, actor, {
+        subjectType: SubjectType.CUSTOMER,
+        subjectId: customer.id,
+        action: HistoryAction.UPDATED,
+        at: customer.updatedAt,
+        changes,
+      });
       await em.flush();
       return customer;
     });
@@ -113,7 +134,6 @@ export class CustomerService {
       return customer;
     });
   }
-
 }
 
 /** Escapes LIKE wildcards so a user's search text matches literally. */

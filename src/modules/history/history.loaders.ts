@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { groupBy } from '../../db/batch-loaders';
-import { HistoryEvent } from './history-event.entity';
 import type { SubjectType } from './history.enums';
+import { HistoryEvent } from './history-event.entity';
 
 /** Asks for the newest `limit` events of one subject (all when limit is null). */
 export interface HistoryKey {

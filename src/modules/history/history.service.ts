@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, ErrorCode } from '../../shared/domain-error';
 import type { Actor } from '../../shared/service-context';
 import { User } from '../org/user.entity';
-import { type FieldChange, HistoryEvent } from './history-event.entity';
 import { HistoryAction, type SubjectType } from './history.enums';
+import { type FieldChange, HistoryEvent } from './history-event.entity';
 
 export interface HistoryEntry {
   subjectType: SubjectType;

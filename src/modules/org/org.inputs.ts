@@ -1,4 +1,4 @@
-import { ArrayNotEmpty, IsEmail, IsOptional, Length, Matches, IsUUID } from 'class-validator';
+import { ArrayNotEmpty, IsEmail, IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Role } from './role.enum';
 

@@ -29,6 +29,6 @@ export class User extends BaseEntity {
   department!: Ref<Department>;
 
   @Field(() => [Role])
-  @Enum({ items: () => Role, array: true})
+  @Enum({ items: () => Role, array: true })
   roles: Role[] = [];
 }

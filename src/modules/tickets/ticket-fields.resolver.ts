@@ -3,14 +3,14 @@ import type { AppContext } from '../../graphql/context';
 import { historyLimit } from '../../graphql/history-limit';
 import { Circuit } from '../circuits/circuit.entity';
 import { Customer } from '../customers/customer.entity';
-import { HistoryEvent } from '../history/history-event.entity';
 import { SubjectType } from '../history/history.enums';
+import { HistoryEvent } from '../history/history-event.entity';
 import { Department } from '../org/department.entity';
 import { User } from '../org/user.entity';
-import { allowedTransitions, openStatuses } from './ticket-status';
-import { TicketReport } from './ticket-report.entity';
-import { TicketStatus } from './ticket.enums';
 import { Ticket } from './ticket.entity';
+import { TicketStatus } from './ticket.enums';
+import { TicketReport } from './ticket-report.entity';
+import { allowedTransitions, openStatuses } from './ticket-status';
 
 /** Relations and derived fields of a ticket, each batched per request. */
 @Resolver(() => Ticket)
@@ -41,7 +41,11 @@ export class TicketFieldsResolver {
   }
 
   @FieldResolver(() => [HistoryEvent], { description: 'append-only history, newest first' })
-  history(@Root() ticket: Ticket, @Ctx() ctx: AppContext, @Arg('last', () => Int, { nullable: true }) last?: number): Promise<HistoryEvent[]> {
+  history(
+    @Root() ticket: Ticket,
+    @Ctx() ctx: AppContext,
+    @Arg('last', () => Int, { nullable: true }) last?: number,
+  ): Promise<HistoryEvent[]> {
     return ctx.loaders.history.load({ subjectType: SubjectType.TICKET, subjectId: ticket.id, limit: historyLimit(last) });
   }
 

@@ -3,9 +3,9 @@ import { fetchKeysetPage, type KeysetOrder, type PageRequest } from '../../db/ke
 import type { Page } from '../../graphql/connection';
 import { SortDirection } from '../../graphql/sort-direction';
 import { escapeLike } from '../customers/customer.service';
-import { openStatuses } from './ticket-status';
 import { Ticket } from './ticket.entity';
 import { type TicketFilter, type TicketOrder, TicketOrderField } from './ticket.inputs';
+import { openStatuses } from './ticket-status';
 
 const orders: Record<TicketOrderField, Omit<KeysetOrder<Ticket>, 'direction'>> = {
   [TicketOrderField.CREATED_AT]: { property: 't.createdAt', column: 't.created_at', value: (t) => t.createdAt, isDate: true },

@@ -2,8 +2,8 @@ import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity';
 import { User } from '../org/user.entity';
-import { ReportKind } from './ticket.enums';
 import { Ticket } from './ticket.entity';
+import { ReportKind } from './ticket.enums';
 
 /** A fault, operation or test report attached to a ticket. Reports are never edited in place. */
 @ObjectType()
@@ -31,7 +31,7 @@ export class TicketReport extends BaseEntity {
   @Property({ type: 'timestamptz' })
   submittedAt!: Date;
 
-  @Field({ description: 'submitted no later than the ticket\'s report deadline (true when none was set)' })
+  @Field({ description: "submitted no later than the ticket's report deadline (true when none was set)" })
   @Property()
   onTime!: boolean;
 }

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, Length, MaxLength, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../../graphql/sort-direction';
 import { ServiceLevel } from '../customers/customer.enums';

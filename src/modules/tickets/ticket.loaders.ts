@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { byIdLoader, groupBy } from '../../db/batch-loaders';
-import { TicketReport } from './ticket-report.entity';
 import { Ticket } from './ticket.entity';
+import { TicketReport } from './ticket-report.entity';
 
 export const ticketLoaders = (em: EntityManager) => ({
   ticketById: byIdLoader(em, Ticket),

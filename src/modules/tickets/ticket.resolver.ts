@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { AppContext } from '../../graphql/context';
 import { connectionType, toConnection } from '../../graphql/connection';
+import type { AppContext } from '../../graphql/context';
 import { PageArgs } from '../../graphql/page-args';
-import { TicketReport } from './ticket-report.entity';
 import { Ticket } from './ticket.entity';
 import { OpenTicketInput, SubmitReportInput, TicketFilter, TicketOrder, TransitionTicketInput, UpdateTicketInput } from './ticket.inputs';
+import { TicketReport } from './ticket-report.entity';
 
 export const TicketConnection = connectionType(Ticket, 'Ticket');
 

@@ -1,8 +1,8 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { findById, isUuid } from '../../db/find-by-id';
-import { loadForChange } from '../../db/load-for-change';
 import type { PageRequest } from '../../db/keyset';
+import { loadForChange } from '../../db/load-for-change';
 import { inTransaction, type UnitOfWork } from '../../db/unit-of-work';
 import type { Page } from '../../graphql/connection';
 import type { Clock } from '../../shared/clock';
@@ -11,21 +11,28 @@ import type { EventBus } from '../../shared/event-bus';
 import type { ServiceContext } from '../../shared/service-context';
 import { Circuit } from '../circuits/circuit.entity';
 import { requireCustomer } from '../customers/customer.service';
-import { actingUser, applyChanges, recordHistory } from '../history/history.service';
 import { HistoryAction, SubjectType } from '../history/history.enums';
+import { actingUser, applyChanges, recordHistory } from '../history/history.service';
 import type { FieldChange } from '../history/history-event.entity';
 import { Department } from '../org/department.entity';
 import { requireDepartment, requireUser } from '../org/org.service';
 import type { User } from '../org/user.entity';
 import { type DeadlineCalendar, deadlinesFor } from './sla-policy';
-import { TicketChangedEvent, type TicketChange } from './ticket.events';
+import { Ticket } from './ticket.entity';
+import { TicketStatus } from './ticket.enums';
+import { type TicketChange, TicketChangedEvent } from './ticket.events';
+import type {
+  OpenTicketInput,
+  SubmitReportInput,
+  TicketFilter,
+  TicketOrder,
+  TransitionTicketInput,
+  UpdateTicketInput,
+} from './ticket.inputs';
 import { listTickets } from './ticket-list';
 import { nextTicketNumber } from './ticket-number';
 import { TicketReport } from './ticket-report.entity';
 import { allowedTransitions, canTransition } from './ticket-status';
-import { TicketStatus } from './ticket.enums';
-import { Ticket } from './ticket.entity';
-import type { OpenTicketInput, SubmitReportInput, TicketFilter, TicketOrder, TransitionTicketInput, UpdateTicketInput } from './ticket.inputs';
 
 /** The department that owns a ticket unless told otherwise: the response center (客响). */
 export const RESPONSE_CENTER_CODE = 'KX';
@@ -57,7 +64,12 @@ export class TicketService {
         : await em.findOneOrFail(Department, { code: RESPONSE_CENTER_CODE });
       const assignee = input.assigneeId ? await requireUser(em, input.assigneeId, 'assigneeId') : undefined;
       const now = this.clock.now();
-      const deadlines = deadlinesFor(this.calendar, now, { kind: input.kind, level: customer.serviceLevel, priority: input.priority, severity: input.severity });
+      const deadlines = deadlinesFor(this.calendar, now, {
+        kind: input.kind,
+        level: customer.serviceLevel,
+        priority: input.priority,
+        severity: input.severity,
+      });
       const ticket = em.create(Ticket, {
         number: await nextTicketNumber(em, new Date(now.getTime() + CHINA_OFFSET_MS).getUTCFullYear()),
         kind: input.kind,
@@ -103,9 +115,16 @@ export class TicketService {
       }
       if (input.circuitIds) {
         await ticket.circuits.init();
-        const before = ticket.circuits.getItems().map((c) => c.code).sort().join(', ');
+        const before = ticket.circuits
+          .getItems()
+          .map((c) => c.code)
+          .sort()
+          .join(', ');
         const circuits = await requireCircuits(em, input.circuitIds, ticket.customer.id);
-        const after = circuits.map((c) => c.code).sort().join(', ');
+        const after = circuits
+          .map((c) => c.code)
+          .sort()
+          .join(', ');
         if (before !== after) {
           changes.push({ field: 'circuits', from: before, to: after });
           ticket.circuits.set(circuits);
@@ -126,10 +145,14 @@ export class TicketService {
       const from = ticket.status;
       if (!canTransition(from, input.to)) {
         const allowed = allowedTransitions(from);
-        throw badInput('to', `A ticket cannot go from ${from} to ${input.to}; from ${from} it may go to ${allowed.length ? allowed.join(', ') : 'nothing (final state)'}`, {
-          from,
-          allowed: [...allowed],
-        });
+        throw badInput(
+          'to',
+          `A ticket cannot go from ${from} to ${input.to}; from ${from} it may go to ${allowed.length ? allowed.join(', ') : 'nothing (final state)'}`,
+          {
+            from,
+            allowed: [...allowed],
+          },
+        );
       }
       const now = this.clock.now();
       ticket.status = input.to;
@@ -183,12 +206,20 @@ export class TicketService {
       const actor = await actingUser(uow.em, ctx.actor);
       const result = await change(uow, actor);
       await uow.em.flush();
-      if (result.change) uow.events.push(new TicketChangedEvent(result.ticket.id, result.change, result.ticket.status, result.ticket.updatedAt));
+      if (result.change)
+        uow.events.push(new TicketChangedEvent(result.ticket.id, result.change, result.ticket.status, result.ticket.updatedAt));
       return result.ticket;
     });
   }
 
-  private history(em: EntityManager, actor: User | null, ticket: Ticket, action: HistoryAction, changes: FieldChange[], note: string | null): void {
+  private history(
+    em: EntityManager,
+    actor: User | null,
+    ticket: Ticket,
+    action: HistoryAction,
+    changes: FieldChange[],
+    note: string | null,
+  ): void {
     const now = this.clock.now();
     ticket.updatedAt = now;
     recordHistory(em, actor, { subjectType: SubjectType.TICKET, subjectId: ticket.id, action, at: now, changes, note });
