@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import { createPubSub } from '@graphql-yoga/subscription';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -13,6 +14,8 @@ import { type AppContext, type ContextDeps, createContext } from './graphql/cont
 import { formatError } from './graphql/format-error';
 import { buildHubSchema } from './graphql/schema';
 import { defaultCalendar } from './modules/calendar/business-calendar';
+import { relayEvents } from './modules/realtime/event-relay';
+import { startBroadcaster } from './modules/realtime/start-broadcaster';
 import { seedIfEmpty } from './seed/seed-if-empty';
 import { createServices, type Services } from './services';
 import { type Clock, systemClock } from './shared/clock';
@@ -46,7 +49,10 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     if (config.seedOnEmpty) await seedIfEmpty(database.orm, { seed: config.seed, tickets: config.seedTickets, now: clock.now() });
     const bus = new EventBus();
     const services = createServices({ clock, bus, calendar: defaultCalendar });
-    const schema = await buildHubSchema();
+    const pubSub = createPubSub();
+    const broadcaster = await startBroadcaster(database);
+    const stopRelay = relayEvents(bus, broadcaster, (message) => pubSub.publish(message.topic, message.payload));
+    const schema = await buildHubSchema(pubSub);
     const deps: ContextDeps = { em: database.orm.em, services, clock };
 
     const app = express();
@@ -100,6 +106,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       schema,
       stop: async () => {
         await apollo.stop();
+        stopRelay();
+        await broadcaster.close();
         await database.close();
       },
     };

@@ -7,6 +7,8 @@ export interface Database {
   readonly orm: MikroORM;
   /** true when running on the embedded PGlite rather than a PostgreSQL server */
   readonly embedded: boolean;
+  /** where the database is, for connections of its own (LISTEN) */
+  readonly url: string;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export async function openDatabase(config: Config): Promise<Database> {
   return {
     orm,
     embedded: embedded !== undefined,
+    url: clientUrl,
     close: async () => {
       await orm.close(true);
       await embedded?.stop();

@@ -23,6 +23,11 @@ export interface AppContext extends ServiceContext {
   readonly loaders: Loaders;
   readonly services: Services;
   readonly clock: Clock;
+  /**
+   * Starts a fresh EntityManager and loaders. A subscription lives for hours: each event it
+   * delivers must read the database as it is now, not from the cache of an earlier event.
+   */
+  renew(): void;
 }
 
 export interface ContextDeps {
@@ -33,6 +38,17 @@ export interface ContextDeps {
 
 /** One per request (and per subscription operation): nothing cached leaks between requests. */
 export function createContext(deps: ContextDeps, actor: Actor): AppContext {
-  const em = deps.em.fork();
-  return { em, actor, loaders: createLoaders(em), services: deps.services, clock: deps.clock };
+  const context = {
+    actor,
+    services: deps.services,
+    clock: deps.clock,
+    em: deps.em.fork(),
+    loaders: undefined as unknown as Loaders,
+    renew() {
+      context.em = deps.em.fork();
+      context.loaders = createLoaders(context.em);
+    },
+  };
+  context.loaders = createLoaders(context.em);
+  return context;
 }

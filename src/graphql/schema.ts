@@ -1,10 +1,12 @@
+import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { CircuitResolver } from '../modules/circuits/circuit.resolver';
 import { CustomerResolver } from '../modules/customers/customer.resolver';
 import { ContactFieldsResolver, CustomerFieldsResolver } from '../modules/customers/customer-fields.resolver';
 import { HistoryEventResolver } from '../modules/history/history.resolver';
 import { OrgResolver } from '../modules/org/org.resolver';
+import { TicketSubscriptionResolver } from '../modules/realtime/ticket-subscription.resolver';
 import { TicketResolver } from '../modules/tickets/ticket.resolver';
 import { TicketFieldsResolver, TicketReportFieldsResolver } from '../modules/tickets/ticket-fields.resolver';
 
@@ -18,12 +20,15 @@ export const resolvers = [
   TicketFieldsResolver,
   TicketReportFieldsResolver,
   HistoryEventResolver,
+  TicketSubscriptionResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; inputs are validated with class-validator. */
-export function buildHubSchema(): Promise<GraphQLSchema> {
+/** `pubSub` delivers subscription events; printing the schema needs none, so a local one is made. */
+export function buildHubSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [...resolvers],
+    pubSub,
     validate: { forbidUnknownValues: false },
   });
 }

@@ -24,8 +24,11 @@ export interface TestHub {
 }
 
 /** The hub on a fresh database of its own, on a free port, with a clock the test moves. */
-export async function startTestHub(options: { clock?: ManualClock; config?: Partial<Config> } = {}): Promise<TestHub> {
-  const db = await createTestDatabase();
+export async function startTestHub(
+  options: { clock?: ManualClock; config?: Partial<Config>; database?: TestDatabase } = {},
+): Promise<TestHub> {
+  const db = options.database ?? (await createTestDatabase());
+  const ownsDatabase = options.database === undefined;
   const clock = options.clock ?? new ManualClock(new Date('2026-03-02T09:00:00+08:00'));
   const config = loadConfig({}, { databaseUrl: db.url, port: 0, seedOnEmpty: false, dbPoolSize: 4, ...options.config });
   const hub = await startHub(config, { clock: clock as Clock });
@@ -66,7 +69,7 @@ export async function startTestHub(options: { clock?: ManualClock; config?: Part
     },
     stop: async () => {
       await hub.stop();
-      await db.drop();
+      if (ownsDatabase) await db.drop();
     },
   };
 }

@@ -57,7 +57,17 @@ export enum ReportKind {
   TEST = 'TEST',
 }
 
+/** What happened to a ticket, as subscribers are told. */
+export enum TicketChangeKind {
+  OPENED = 'OPENED',
+  UPDATED = 'UPDATED',
+  TRANSITIONED = 'TRANSITIONED',
+  NOTE_ADDED = 'NOTE_ADDED',
+  REPORT_SUBMITTED = 'REPORT_SUBMITTED',
+}
+
 registerEnumType(TicketKind, { name: 'TicketKind' });
+registerEnumType(TicketChangeKind, { name: 'TicketChangeKind' });
 registerEnumType(TicketChannel, { name: 'TicketChannel', description: 'How the request reached the center' });
 registerEnumType(TicketPriority, { name: 'TicketPriority' });
 registerEnumType(TicketSeverity, { name: 'TicketSeverity' });

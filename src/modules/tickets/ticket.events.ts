@@ -1,15 +1,24 @@
 import type { DomainEvent } from '../../shared/event-bus';
-import type { TicketStatus } from './ticket.enums';
+import type { TicketChangeKind, TicketKind, TicketStatus } from './ticket.enums';
 
-export type TicketChange = 'OPENED' | 'UPDATED' | 'TRANSITIONED' | 'NOTE_ADDED' | 'REPORT_SUBMITTED';
+export type TicketChange = TicketChangeKind;
+
+/** What subscribers filter on, known without loading the ticket again. */
+export interface TicketFacts {
+  ticketId: string;
+  kind: TicketKind;
+  status: TicketStatus;
+  customerId: string;
+  ownerDepartmentId: string;
+  assigneeId: string | null;
+}
 
 /** Announced after a ticket change commits; realtime and processes subscribe to it. */
 export class TicketChangedEvent implements DomainEvent {
   readonly type = 'ticket.changed';
   constructor(
-    readonly ticketId: string,
+    readonly facts: TicketFacts,
     readonly change: TicketChange,
-    readonly status: TicketStatus,
     readonly at: Date,
   ) {}
 }

@@ -19,8 +19,8 @@ import { requireDepartment, requireUser } from '../org/org.service';
 import type { User } from '../org/user.entity';
 import { type DeadlineCalendar, deadlinesFor } from './sla-policy';
 import { Ticket } from './ticket.entity';
-import { TicketStatus } from './ticket.enums';
-import { type TicketChange, TicketChangedEvent } from './ticket.events';
+import { TicketChangeKind, TicketStatus } from './ticket.enums';
+import { type TicketChange, TicketChangedEvent, type TicketFacts } from './ticket.events';
 import type {
   OpenTicketInput,
   SubmitReportInput,
@@ -90,7 +90,7 @@ export class TicketService {
       });
       ticket.circuits.set(circuits);
       this.history(em, actor, ticket, HistoryAction.CREATED, [], null);
-      return { ticket, change: 'OPENED' };
+      return { ticket, change: TicketChangeKind.OPENED };
     });
   }
 
@@ -131,7 +131,7 @@ export class TicketService {
         }
       }
       if (changes.length > 0) this.history(em, actor, ticket, HistoryAction.UPDATED, changes, null);
-      return { ticket, change: changes.length > 0 ? 'UPDATED' : null };
+      return { ticket, change: changes.length > 0 ? TicketChangeKind.UPDATED : null };
     });
   }
 
@@ -161,7 +161,7 @@ export class TicketService {
       if (from === TicketStatus.resolved && input.to === TicketStatus.inProgress) ticket.resolvedAt = undefined;
       if (input.to === TicketStatus.closed) ticket.closedAt = now;
       this.history(em, actor, ticket, HistoryAction.TRANSITIONED, [{ field: 'status', from, to: input.to }], input.note ?? null);
-      return { ticket, change: 'TRANSITIONED' };
+      return { ticket, change: TicketChangeKind.TRANSITIONED };
     });
   }
 
@@ -170,7 +170,7 @@ export class TicketService {
       const ticket = await findById(em, Ticket, ticketId);
       if (!ticket) throw notFound('Ticket', ticketId);
       this.history(em, actor, ticket, HistoryAction.NOTE_ADDED, [], note);
-      return { ticket, change: 'NOTE_ADDED' };
+      return { ticket, change: TicketChangeKind.NOTE_ADDED };
     });
   }
 
@@ -192,7 +192,7 @@ export class TicketService {
         updatedAt: now,
       });
       this.history(em, actor, ticket, HistoryAction.REPORT_SUBMITTED, [], `${input.kind} report: ${input.title}`);
-      return { ticket, change: 'REPORT_SUBMITTED' };
+      return { ticket, change: TicketChangeKind.REPORT_SUBMITTED };
     });
     return report as TicketReport;
   }
@@ -206,8 +206,7 @@ export class TicketService {
       const actor = await actingUser(uow.em, ctx.actor);
       const result = await change(uow, actor);
       await uow.em.flush();
-      if (result.change)
-        uow.events.push(new TicketChangedEvent(result.ticket.id, result.change, result.ticket.status, result.ticket.updatedAt));
+      if (result.change) uow.events.push(new TicketChangedEvent(ticketFacts(result.ticket), result.change, result.ticket.updatedAt));
       return result.ticket;
     });
   }
@@ -225,6 +224,15 @@ export class TicketService {
     recordHistory(em, actor, { subjectType: SubjectType.TICKET, subjectId: ticket.id, action, at: now, changes, note });
   }
 }
+
+const ticketFacts = (ticket: Ticket): TicketFacts => ({
+  ticketId: ticket.id,
+  kind: ticket.kind,
+  status: ticket.status,
+  customerId: ticket.customer.id,
+  ownerDepartmentId: ticket.ownerDepartment.id,
+  assigneeId: ticket.assignee?.id ?? null,
+});
 
 /** The circuits named by a ticket: every one must exist and belong to the ticket's customer. */
 async function requireCircuits(em: EntityManager, ids: readonly string[], customerId: string): Promise<Circuit[]> {

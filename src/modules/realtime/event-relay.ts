@@ -1,0 +1,21 @@
+import type { DomainEvent, EventBus } from '../../shared/event-bus';
+import { TicketChangedEvent } from '../tickets/ticket.events';
+import type { Broadcast, Broadcaster } from './broadcaster';
+import { Topic } from './topics';
+
+/** Which committed domain events subscribers hear about, and as what. */
+export function toBroadcast(event: DomainEvent): Broadcast | null {
+  if (event instanceof TicketChangedEvent) {
+    return { topic: Topic.TicketChanged, payload: { ...event.facts, change: event.change, at: event.at.toISOString() } };
+  }
+  return null;
+}
+
+/** Sends committed domain events to every hub; each hub hands what arrives to its local subscribers. */
+export function relayEvents(bus: EventBus, broadcaster: Broadcaster, deliver: (message: Broadcast) => void): () => void {
+  broadcaster.onMessage(deliver);
+  return bus.subscribe(async (event) => {
+    const message = toBroadcast(event);
+    if (message) await broadcaster.publish(message);
+  });
+}

@@ -1,0 +1,71 @@
+import { IsOptional, IsUUID } from 'class-validator';
+import { Arg, Ctx, Field, ID, InputType, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import type { AppContext } from '../../graphql/context';
+import { Ticket } from '../tickets/ticket.entity';
+import { TicketChangeKind, TicketKind, TicketStatus } from '../tickets/ticket.enums';
+import { type TicketChangedPayload, Topic } from './topics';
+
+@ObjectType({ description: 'A committed change to a ticket, with the ticket as it is now' })
+export class TicketChangeNotice {
+  @Field(() => TicketChangeKind)
+  change!: TicketChangeKind;
+
+  @Field()
+  at!: Date;
+
+  @Field(() => Ticket, { nullable: true, description: 'null only if the ticket is no longer visible to you' })
+  ticket!: Ticket | null;
+}
+
+@InputType()
+export class TicketSubscriptionFilter {
+  @Field(() => [TicketKind], { nullable: true })
+  kinds?: TicketKind[];
+
+  @Field(() => [TicketStatus], { nullable: true, description: 'the status after the change' })
+  statuses?: TicketStatus[];
+
+  @IsOptional()
+  @IsUUID('all')
+  @Field(() => ID, { nullable: true })
+  customerId?: string;
+
+  @IsOptional()
+  @IsUUID('all')
+  @Field(() => ID, { nullable: true })
+  departmentId?: string;
+
+  @IsOptional()
+  @IsUUID('all')
+  @Field(() => ID, { nullable: true })
+  assigneeId?: string;
+}
+
+export function matchesTicketFilter(payload: TicketChangedPayload, filter: TicketSubscriptionFilter | undefined | null): boolean {
+  if (!filter) return true;
+  if (filter.kinds?.length && !filter.kinds.includes(payload.kind)) return false;
+  if (filter.statuses?.length && !filter.statuses.includes(payload.status)) return false;
+  if (filter.customerId && filter.customerId !== payload.customerId) return false;
+  if (filter.departmentId && filter.departmentId !== payload.ownerDepartmentId) return false;
+  if (filter.assigneeId && filter.assigneeId !== payload.assigneeId) return false;
+  return true;
+}
+
+@Resolver()
+export class TicketSubscriptionResolver {
+  @Subscription(() => TicketChangeNotice, {
+    topics: Topic.TicketChanged,
+    filter: ({ payload, args }: { payload: TicketChangedPayload; args: { filter?: TicketSubscriptionFilter } }) =>
+      matchesTicketFilter(payload, args.filter),
+    description: 'every committed ticket change, from any hub on the same database',
+  })
+  async ticketChanged(
+    @Root() payload: TicketChangedPayload,
+    @Ctx() ctx: AppContext,
+    @Arg('filter', () => TicketSubscriptionFilter, { nullable: true }) _filter?: TicketSubscriptionFilter,
+  ): Promise<TicketChangeNotice> {
+    ctx.renew();
+    const ticket = await ctx.loaders.ticketById.load(payload.ticketId);
+    return { change: payload.change, at: new Date(payload.at), ticket };
+  }
+}
