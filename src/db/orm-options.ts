@@ -38,6 +38,7 @@ export function ormOptions(input: OrmOptionsInput): Options {
       snapshot: false,
       transactional: true,
       allOrNothing: true,
+      silent: true,
       emit: 'ts',
     },
   });

@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { loadConfig } from '../config/config';
+import { openDatabase } from '../db/database';
+import { seedDemoData } from './seeder';
+
+const RESET_TABLES = [
+  'ticket_circuit',
+  'ticket_report',
+  'ticket',
+  'ticket_counter',
+  'history_event',
+  'contact',
+  'circuit',
+  'customer',
+  'app_user',
+];
+
+/** `npm run seed -- [--seed N] [--tickets N] [--reset]`: demo data into the configured database. */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const flag = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const config = loadConfig();
+  const seed = Number(flag('--seed') ?? config.seed);
+  const tickets = Number(flag('--tickets') ?? config.seedTickets);
+  if (!Number.isInteger(seed) || !Number.isInteger(tickets) || tickets < 0) throw new Error('--seed and --tickets take whole numbers');
+  const database = await openDatabase(config);
+  try {
+    const em = database.orm.em.fork();
+    const [{ n }] = await em.execute<{ n: string }[]>('select count(*) as n from customer');
+    if (Number(n) > 0) {
+      if (!args.includes('--reset')) throw new Error('The database already holds customers: pass --reset to replace them with demo data');
+      await em.execute(`truncate ${RESET_TABLES.join(', ')} cascade`);
+    }
+    const started = Date.now();
+    await seedDemoData(database.orm, { seed, tickets, now: new Date() });
+    console.log(`Seeded demo data (seed ${seed}, ${tickets} tickets) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
