@@ -6,7 +6,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
  * What every record the center keeps has: a UUID that never changes (a safe federation key),
  * creation and change times, and a version for optimistic locking.
  */
-@ObjectType('BaseRecord')
+@ObjectType('BaseRecord', { simpleResolvers: true })
 export abstract class BaseEntity {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version';
 
@@ -29,7 +29,7 @@ export abstract class BaseEntity {
 }
 
 /** Records that are archived, never deleted. */
-@ObjectType('ArchivableRecord')
+@ObjectType('ArchivableRecord', { simpleResolvers: true })
 export abstract class ArchivableEntity extends BaseEntity {
   @Field({ nullable: true, description: 'set when archived; archived records are kept, never deleted' })
   @Property({ type: 'timestamptz', nullable: true })

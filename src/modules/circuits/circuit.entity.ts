@@ -5,7 +5,7 @@ import { Customer } from '../customers/customer.entity';
 import { AccessTechnology, CircuitServiceType, CircuitStatus } from './circuit.enums';
 
 /** A dedicated line or service instance (电路/专线) of one customer. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'circuit' })
 @Index({ properties: ['createdAt', 'id'] })
 @Index({ properties: ['code', 'id'] })

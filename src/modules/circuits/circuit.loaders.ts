@@ -11,8 +11,8 @@ export const circuitLoaders = (em: EntityManager) => ({
   circuitsByTicket: new DataLoader<string, Circuit[]>(async (ticketIds) => {
     const rows: CircuitRow[] = await em.execute(
       `select tc.ticket_id, c.* from ticket_circuit tc join circuit c on c.id = tc.circuit_id
-       where tc.ticket_id in (${ticketIds.map(() => '?').join(', ')}) order by c.code`,
-      [...ticketIds],
+       where tc.ticket_id = any(?::uuid[]) order by c.code`,
+      [`{${ticketIds.join(',')}}`],
     );
     const grouped = groupBy(ticketIds, rows, (r) => r.ticket_id);
     return grouped.map((group) => group.map(({ ticket_id: _, ...row }) => em.map(Circuit, row)));

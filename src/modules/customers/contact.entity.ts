@@ -4,7 +4,7 @@ import { BaseEntity } from '../../db/base.entity';
 import { Customer } from './customer.entity';
 
 /** A person at the customer the center talks to. Confidential: staff only (see the auth issue). */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'contact' })
 export class Contact extends BaseEntity {
   @ManyToOne(() => Customer, { ref: true, index: true })

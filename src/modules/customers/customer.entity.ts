@@ -5,7 +5,7 @@ import { User } from '../org/user.entity';
 import { ServiceLevel } from './customer.enums';
 
 /** An enterprise customer (集团客户). Relations are resolved by field resolvers through loaders. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'customer' })
 @Index({ properties: ['createdAt', 'id'] })
 @Index({ properties: ['name', 'id'] })

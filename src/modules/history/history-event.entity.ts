@@ -3,7 +3,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { User } from '../org/user.entity';
 import { HistoryAction, SubjectType } from './history.enums';
 
-@ObjectType({ description: 'One field that changed: its value before and after, as text' })
+@ObjectType({ simpleResolvers: true, description: 'One field that changed: its value before and after, as text' })
 export class FieldChange {
   @Field()
   field!: string;
@@ -19,7 +19,7 @@ export class FieldChange {
  * An append-only record of a change to a ticket, customer or circuit, written in the same
  * transaction as the change itself. Rows are only ever inserted.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'history_event' })
 @Index({ properties: ['subjectType', 'subjectId', 'id'] })
 export class HistoryEvent {

@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity';
 
 /** A department of the operator (the response center, operations, construction...). */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'department' })
 export class Department extends BaseEntity {
   @Field({ description: 'short stable code, e.g. KX (the response center)' })

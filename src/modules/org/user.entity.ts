@@ -5,7 +5,7 @@ import { Department } from './department.entity';
 import { Role } from './role.enum';
 
 /** A member of staff. The department is resolved by a field resolver through a loader. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'app_user' })
 export class User extends BaseEntity {
   @Field({ description: 'login name, stable (e.g. zhang.wei)' })

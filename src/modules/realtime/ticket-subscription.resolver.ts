@@ -5,7 +5,7 @@ import { Ticket } from '../tickets/ticket.entity';
 import { TicketChangeKind, TicketKind, TicketStatus } from '../tickets/ticket.enums';
 import { type TicketChangedPayload, Topic } from './topics';
 
-@ObjectType({ description: 'A committed change to a ticket, with the ticket as it is now' })
+@ObjectType({ simpleResolvers: true, description: 'A committed change to a ticket, with the ticket as it is now' })
 export class TicketChangeNotice {
   @Field(() => TicketChangeKind)
   change!: TicketChangeKind;

@@ -6,7 +6,7 @@ import { Ticket } from './ticket.entity';
 import { ReportKind } from './ticket.enums';
 
 /** A fault, operation or test report attached to a ticket. Reports are never edited in place. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'ticket_report' })
 export class TicketReport extends BaseEntity {
   @ManyToOne(() => Ticket, { ref: true, index: true })

@@ -8,7 +8,7 @@ import { User } from '../org/user.entity';
 import { TicketChannel, TicketKind, TicketPriority, TicketSeverity, TicketStatus } from './ticket.enums';
 
 /** A piece of work the center tracks end to end. Relations resolve through loaders. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'ticket' })
 @Index({ properties: ['createdAt', 'id'] })
 @Index({ properties: ['updatedAt', 'id'] })

@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { startHub } from '../src/app';
+import { loadConfig } from '../src/config/config';
+import { startFloorServer } from './ticket-page-floor';
+
+/**
+ * One server under test, in its own process so the load generator does not share its event loop:
+ * `node dist/bench/serve.js hub|floor <databaseUrl> <pageSize>`. Prints `LISTENING <url>`; answers
+ * the parent's `stats` message with the SQL statements it ran.
+ */
+async function main(): Promise<void> {
+  const [kind, databaseUrl, pageSize] = process.argv.slice(2);
+  // The floor sends exactly one statement per request; the hub's are counted.
+  let statements = 0;
+  let url: string;
+  if (kind === 'hub') {
+    const hub = await startHub(loadConfig({}, { databaseUrl, port: 0, seedOnEmpty: false, dbPoolSize: 10 }));
+    hub.database.orm.em
+      .getConnection()
+      .getKnex()
+      .on('query', () => {
+        statements++;
+      });
+    url = hub.url;
+  } else {
+    url = (await startFloorServer(databaseUrl, Number(pageSize))).url;
+  }
+  process.on('message', (message) => {
+    if (message === 'stats') process.send?.({ statements });
+    if (message === 'reset') statements = 0;
+  });
+  console.log(`LISTENING ${url}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
