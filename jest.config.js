@@ -3,7 +3,11 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest'] },
+  // Jest on Node 20 cannot require() pure-ESM packages; these are compiled to CommonJS by swc.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(bpmnlint|min-dash|@bpmn-io|bpmnlint-utils|bpmn-moddle|moddle|moddle-xml|saxen|min-dom|ids)/)',
+  ],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   testTimeout: 60000,

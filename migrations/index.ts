@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261124200634_Processes } from './Migration20261124200634_Processes';
 import { Migration20261124191659_Initial } from './Migration20261124191659_Initial';
 import { Migration20261124191700_Departments } from './Migration20261124191700_Departments';
 
@@ -9,4 +10,5 @@ import { Migration20261124191700_Departments } from './Migration20261124191700_D
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124191659_Initial', class: Migration20261124191659_Initial },
   { name: 'Migration20261124191700_Departments', class: Migration20261124191700_Departments },
+  { name: 'Migration20261124200634_Processes', class: Migration20261124200634_Processes },
 ];

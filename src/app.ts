@@ -15,6 +15,9 @@ import { type AppContext, type ContextDeps, createContext } from './graphql/cont
 import { formatError } from './graphql/format-error';
 import { buildHubSchema } from './graphql/schema';
 import { defaultCalendar } from './modules/calendar/business-calendar';
+import { deployProcesses } from './modules/processes/deploy-processes';
+import { registerDomainHandlers } from './modules/processes/domain-handlers';
+import { ServiceRegistry } from './modules/processes/engine/service-registry';
 import { relayEvents } from './modules/realtime/event-relay';
 import { startBroadcaster } from './modules/realtime/start-broadcaster';
 import { seedIfEmpty } from './seed/seed-if-empty';
@@ -25,6 +28,8 @@ import type { Actor } from './shared/service-context';
 
 export interface HubOptions {
   clock?: Clock;
+  /** service-task handlers to offer diagrams (tests register their own) */
+  registry?: ServiceRegistry;
 }
 
 export interface Hub {
@@ -49,7 +54,17 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
   try {
     if (config.seedOnEmpty) await seedIfEmpty(database.orm, { seed: config.seed, tickets: config.seedTickets, now: clock.now() });
     const bus = new EventBus();
-    const services = createServices({ clock, bus, calendar: defaultCalendar });
+    const registry = options.registry ?? new ServiceRegistry();
+    registerDomainHandlers(registry, clock);
+    const services = createServices({
+      em: database.orm.em,
+      clock,
+      bus,
+      calendar: defaultCalendar,
+      retryDelaysMs: config.serviceRetryDelaysMs,
+      registry,
+    });
+    await deployProcesses(services, database.orm.em, config.processesDir);
     const pubSub = createPubSub();
     const broadcaster = await startBroadcaster(database);
     const stopRelay = relayEvents(bus, broadcaster, (message) => pubSub.publish(message.topic, message.payload));
@@ -99,6 +114,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     );
 
     await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
+    services.processes.poller.start(config.processPollMs);
     const port = (httpServer.address() as AddressInfo).port;
     return {
       url: `http://127.0.0.1:${port}/graphql`,
@@ -108,6 +124,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       bus,
       schema,
       stop: async () => {
+        await services.processes.poller.stop();
         await apollo.stop();
         stopRelay();
         await broadcaster.close();

@@ -1,16 +1,22 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { CircuitService } from './modules/circuits/circuit.service';
 import { ContactService } from './modules/customers/contact.service';
 import { CustomerService } from './modules/customers/customer.service';
 import { OrgService } from './modules/org/org.service';
+import type { ServiceRegistry } from './modules/processes/engine/service-registry';
+import { createProcessModule } from './modules/processes/processes.module';
 import type { DeadlineCalendar } from './modules/tickets/sla-policy';
 import { TicketService } from './modules/tickets/ticket.service';
 import type { Clock } from './shared/clock';
 import type { EventBus } from './shared/event-bus';
 
 export interface ServiceDeps {
+  em: EntityManager;
   clock: Clock;
   bus: EventBus;
   calendar: DeadlineCalendar;
+  retryDelaysMs: readonly number[];
+  registry?: ServiceRegistry;
 }
 
 /** The hub's services, built once at boot; each method takes the request's ServiceContext. */
@@ -21,6 +27,7 @@ export function createServices(deps: ServiceDeps) {
     contacts: new ContactService(deps.clock, deps.bus),
     circuits: new CircuitService(deps.clock, deps.bus),
     tickets: new TicketService(deps.clock, deps.bus, deps.calendar),
+    processes: createProcessModule(deps),
   };
 }
 

@@ -34,6 +34,19 @@ export const settings = {
   seed: { env: 'SEED', doc: 'seed number of the deterministic demo data', default: 20260101, parse: int },
   seedTickets: { env: 'SEED_TICKETS', doc: 'how many demo tickets the seeder makes', default: 3000, parse: int },
   dbPoolSize: { env: 'DB_POOL_SIZE', doc: 'connections to PostgreSQL (the embedded database always uses 1)', default: 10, parse: int },
+  processesDir: { env: 'PROCESSES_DIR', doc: 'BPMN diagrams deployed at start', default: './processes', parse: text },
+  processPollMs: {
+    env: 'PROCESS_POLL_MS',
+    doc: 'how often due timers are fired, in ms (0: never, tests fire them)',
+    default: 1000,
+    parse: int,
+  },
+  serviceRetryDelaysMs: {
+    env: 'SERVICE_RETRY_DELAYS_MS',
+    doc: 'waits before retrying a failing service task, in ms (two retries: three tries in all)',
+    default: [200, 1000] as number[],
+    parse: (raw: string): number[] => raw.split(',').map((part) => int(part.trim())),
+  },
   logSql: { env: 'LOG_SQL', doc: 'print every SQL statement', default: false, parse: bool },
 } satisfies Record<string, Setting<unknown>>;
 
@@ -53,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const config = { ...(out as Config), ...overrides };
   config.dataDir = path.resolve(config.dataDir);
+  config.processesDir = path.resolve(config.processesDir);
   return config;
 }

@@ -4,9 +4,29 @@ import { Customer } from '../modules/customers/customer.entity';
 import { HistoryEvent } from '../modules/history/history-event.entity';
 import { Department } from '../modules/org/department.entity';
 import { User } from '../modules/org/user.entity';
+import { ActivityRecord } from '../modules/processes/activity-record.entity';
+import { ProcessDefinition } from '../modules/processes/process-definition.entity';
+import { ProcessInstance } from '../modules/processes/process-instance.entity';
+import { ProcessTask } from '../modules/processes/process-task.entity';
+import { ProcessTimer } from '../modules/processes/process-timer.entity';
 import { Ticket } from '../modules/tickets/ticket.entity';
 import { TicketCounter } from '../modules/tickets/ticket-counter.entity';
 import { TicketReport } from '../modules/tickets/ticket-report.entity';
 
 /** Every entity the hub persists; the ORM config and the migration check read this list. */
-export const entities = [Department, User, Customer, Contact, Circuit, Ticket, TicketReport, TicketCounter, HistoryEvent];
+export const entities = [
+  Department,
+  User,
+  Customer,
+  Contact,
+  Circuit,
+  Ticket,
+  TicketReport,
+  TicketCounter,
+  HistoryEvent,
+  ProcessDefinition,
+  ProcessInstance,
+  ProcessTask,
+  ProcessTimer,
+  ActivityRecord,
+];

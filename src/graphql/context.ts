@@ -3,6 +3,7 @@ import { circuitLoaders } from '../modules/circuits/circuit.loaders';
 import { customerLoaders } from '../modules/customers/customer.loaders';
 import { historyLoaders } from '../modules/history/history.loaders';
 import { orgLoaders } from '../modules/org/org.loaders';
+import { processLoaders } from '../modules/processes/process.loaders';
 import { ticketLoaders } from '../modules/tickets/ticket.loaders';
 import type { Services } from '../services';
 import type { Clock } from '../shared/clock';
@@ -14,6 +15,7 @@ const createLoaders = (em: EntityManager) => ({
   ...circuitLoaders(em),
   ...ticketLoaders(em),
   ...historyLoaders(em),
+  ...processLoaders(em),
 });
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -6,6 +6,9 @@ import { CustomerResolver } from '../modules/customers/customer.resolver';
 import { ContactFieldsResolver, CustomerFieldsResolver } from '../modules/customers/customer-fields.resolver';
 import { HistoryEventResolver } from '../modules/history/history.resolver';
 import { OrgResolver } from '../modules/org/org.resolver';
+import { ProcessDefinitionResolver } from '../modules/processes/process-definition.resolver';
+import { ProcessInstanceResolver } from '../modules/processes/process-instance.resolver';
+import { ActivityRecordResolver, ProcessTaskResolver } from '../modules/processes/process-task.resolver';
 import { TicketSubscriptionResolver } from '../modules/realtime/ticket-subscription.resolver';
 import { TicketResolver } from '../modules/tickets/ticket.resolver';
 import { TicketFieldsResolver, TicketReportFieldsResolver } from '../modules/tickets/ticket-fields.resolver';
@@ -21,6 +24,10 @@ export const resolvers = [
   TicketReportFieldsResolver,
   HistoryEventResolver,
   TicketSubscriptionResolver,
+  ProcessDefinitionResolver,
+  ProcessInstanceResolver,
+  ProcessTaskResolver,
+  ActivityRecordResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; inputs are validated with class-validator. */

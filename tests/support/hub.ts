@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ACTOR_HEADER, type Hub, startHub } from '../../src/app';
 import { type Config, loadConfig } from '../../src/config/config';
+import type { ServiceRegistry } from '../../src/modules/processes/engine/service-registry';
 import { type Clock, ManualClock } from '../../src/shared/clock';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
@@ -25,13 +26,16 @@ export interface TestHub {
 
 /** The hub on a fresh database of its own, on a free port, with a clock the test moves. */
 export async function startTestHub(
-  options: { clock?: ManualClock; config?: Partial<Config>; database?: TestDatabase } = {},
+  options: { clock?: ManualClock; config?: Partial<Config>; database?: TestDatabase; registry?: ServiceRegistry } = {},
 ): Promise<TestHub> {
   const db = options.database ?? (await createTestDatabase());
   const ownsDatabase = options.database === undefined;
   const clock = options.clock ?? new ManualClock(new Date('2026-03-02T09:00:00+08:00'));
-  const config = loadConfig({}, { databaseUrl: db.url, port: 0, seedOnEmpty: false, dbPoolSize: 4, ...options.config });
-  const hub = await startHub(config, { clock: clock as Clock });
+  const config = loadConfig(
+    {},
+    { databaseUrl: db.url, port: 0, seedOnEmpty: false, dbPoolSize: 4, processPollMs: 0, serviceRetryDelaysMs: [1, 1], ...options.config },
+  );
+  const hub = await startHub(config, { clock: clock as Clock, registry: options.registry });
   const statements: string[] = [];
   let counting = false;
   const knex = hub.database.orm.em.getConnection().getKnex();

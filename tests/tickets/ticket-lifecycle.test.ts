@@ -63,8 +63,8 @@ describe('Ticket lifecycle through the GraphQL API', () => {
   });
 
   test('When tickets are opened one after another, then their numbers follow each other', async () => {
-    const a = ((await openOk()).number) as string;
-    const b = ((await openOk()).number) as string;
+    const a = (await openOk()).number as string;
+    const b = (await openOk()).number as string;
     expect(Number(b.slice(-6))).toBe(Number(a.slice(-6)) + 1);
   });
 
@@ -151,11 +151,11 @@ describe('Ticket lifecycle through the GraphQL API', () => {
 
   test('When a circuit of another customer is named, then the ticket is refused, nothing is stored and no number is used up', async () => {
     const other = await makeWorld(t, { circuitCount: 1 });
-    const before = ((await openOk()).number) as string;
+    const before = (await openOk()).number as string;
     const res = await open({ circuitIds: [other.circuits[0].id] });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'circuitIds' });
     expect(res.errors?.[0].message).toContain('belongs to another customer');
-    const after = ((await openOk()).number) as string;
+    const after = (await openOk()).number as string;
     expect(Number(after.slice(-6))).toBe(Number(before.slice(-6)) + 1);
   });
 

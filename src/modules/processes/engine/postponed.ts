@@ -1,0 +1,90 @@
+/** A user task, message catch or receive task the instance waits on. */
+export interface WaitRow {
+  elementId: string;
+  executionId: string;
+  type: string;
+  name: string | null;
+  lane: string | null;
+  candidateGroups: string[];
+  formFields: { id: string; label: string | null; type: string; required: boolean; values: string[] | null }[];
+  /** id of the message a catch event or receive task waits for */
+  messageRef: string | null;
+}
+
+/** A timer armed by the engine; `expireAt` is by the engine's own (real) clock. */
+export interface TimerRow {
+  elementId: string;
+  executionId: string;
+  expireAt: Date;
+  timerType: string | null;
+  /** ms from arming to expiry, when the engine says */
+  timeoutMs: number | null;
+}
+
+interface PostponedApi {
+  id: string;
+  type: string;
+  content: { executionId: string };
+  owner: { type: string; name?: string; lane?: { id: string; name?: string }; behaviour?: Behaviour };
+  getExecuting(): { content: { executionId: string; expireAt?: string | Date; timerType?: string; timeout?: number } }[];
+}
+
+interface Behaviour {
+  candidateGroups?: string;
+  extensionElements?: { values?: { $type: string; fields?: FormFieldDef[] }[] };
+  eventDefinitions?: { type?: string; $type?: string; behaviour?: { messageRef?: { id: string } } }[];
+  messageRef?: { id: string };
+}
+
+interface FormFieldDef {
+  id: string;
+  label?: string;
+  type?: string;
+  validation?: { constraints?: { name: string; config?: string }[] };
+  values?: { id: string }[];
+}
+
+/** Reads bpmn-engine's postponed activities into plain rows: waits and timers. */
+export function readPostponed(postponed: unknown[]): { waits: WaitRow[]; timers: TimerRow[] } {
+  const waits: WaitRow[] = [];
+  const timers: TimerRow[] = [];
+  for (const item of postponed as PostponedApi[]) {
+    const armed = item.getExecuting().filter((e) => e.content.expireAt);
+    if (armed.length > 0) {
+      for (const t of armed) {
+        timers.push({
+          elementId: item.id,
+          executionId: t.content.executionId,
+          expireAt: new Date(t.content.expireAt as string),
+          timerType: t.content.timerType ?? null,
+          timeoutMs: typeof t.content.timeout === 'number' ? t.content.timeout : null,
+        });
+      }
+      continue;
+    }
+    if (item.owner.type === 'bpmn:BoundaryEvent') continue;
+    const behaviour = item.owner.behaviour ?? {};
+    const form = behaviour.extensionElements?.values?.find((v) => v.$type === 'camunda:FormData');
+    waits.push({
+      elementId: item.id,
+      executionId: item.content.executionId,
+      type: item.owner.type,
+      name: item.owner.name ?? null,
+      lane: item.owner.lane?.name ?? item.owner.lane?.id ?? null,
+      candidateGroups: (behaviour.candidateGroups ?? '')
+        .split(',')
+        .map((g) => g.trim())
+        .filter(Boolean),
+      formFields: (form?.fields ?? []).map((f) => ({
+        id: f.id,
+        label: f.label ?? null,
+        type: f.type ?? 'string',
+        required: f.validation?.constraints?.some((c) => c.name === 'required') ?? false,
+        values: f.values?.map((v) => v.id) ?? null,
+      })),
+      messageRef:
+        behaviour.messageRef?.id ?? behaviour.eventDefinitions?.find((d) => d.behaviour?.messageRef)?.behaviour?.messageRef?.id ?? null,
+    });
+  }
+  return { waits, timers };
+}

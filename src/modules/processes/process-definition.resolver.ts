@@ -1,0 +1,27 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../graphql/context';
+import type { InstanceStatus } from './process.enums';
+import { DeployInput, Deployment, ProcessDefinitionKey, StatusCount } from './process.inputs';
+import { ProcessDefinition } from './process-definition.entity';
+
+@Resolver(() => ProcessDefinition)
+export class ProcessDefinitionResolver {
+  @Query(() => [ProcessDefinitionKey], { description: 'every process key with its versions' })
+  async processDefinitions(@Ctx() ctx: AppContext): Promise<ProcessDefinitionKey[]> {
+    const all = await ctx.services.processes.definitions.list(ctx.em);
+    const byKey = new Map<string, ProcessDefinition[]>();
+    for (const definition of all) byKey.set(definition.key, [...(byKey.get(definition.key) ?? []), definition]);
+    return [...byKey].map(([key, versions]) => ({ key, name: versions[0].name ?? null, latestVersion: versions[0].version, versions }));
+  }
+
+  @Mutation(() => Deployment, { description: 'deploys an edited diagram as the next version of its process' })
+  deployProcessDefinition(@Arg('input') input: DeployInput, @Ctx() ctx: AppContext): Promise<Deployment> {
+    return ctx.services.processes.definitions.deploy(ctx, input.xml);
+  }
+
+  @FieldResolver(() => [StatusCount], { description: 'instances of this version by status' })
+  async instanceCounts(@Root() definition: ProcessDefinition, @Ctx() ctx: AppContext): Promise<StatusCount[]> {
+    const counts = await ctx.loaders.instanceCountsByDefinition.load(definition.id);
+    return counts.map((c) => ({ status: c.status as InstanceStatus, count: c.count }));
+  }
+}

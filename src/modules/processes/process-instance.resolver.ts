@@ -1,0 +1,93 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../graphql/context';
+import { badInput } from '../../shared/domain-error';
+import { ActivityRecord } from './activity-record.entity';
+import { ProcessInstanceFilter } from './process.inputs';
+import { ProcessDefinition } from './process-definition.entity';
+import { Incident, ProcessInstance } from './process-instance.entity';
+import { ProcessTask } from './process-task.entity';
+
+@Resolver(() => ProcessInstance)
+export class ProcessInstanceResolver {
+  @Query(() => [ProcessInstance], { description: 'newest first, at most `first` (1 to 100)' })
+  processInstances(
+    @Ctx() ctx: AppContext,
+    @Arg('filter', () => ProcessInstanceFilter, { nullable: true }) filter?: ProcessInstanceFilter,
+    @Arg('first', () => Int, { defaultValue: 50 }) first?: number,
+  ): Promise<ProcessInstance[]> {
+    const limit = first ?? 50;
+    if (limit < 1 || limit > 100) throw badInput('first', 'first must be between 1 and 100');
+    const where: Record<string, unknown> = {};
+    if (filter?.processKey) where.processKey = filter.processKey;
+    if (filter?.statuses?.length) where.status = { $in: filter.statuses };
+    if (filter?.businessKey) where.businessKey = filter.businessKey;
+    return ctx.em.find(ProcessInstance, where, { orderBy: { startedAt: 'desc', id: 'desc' }, limit });
+  }
+
+  @Query(() => ProcessInstance, { nullable: true })
+  processInstance(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<ProcessInstance | null> {
+    return ctx.loaders.instanceById.load(id);
+  }
+
+  @Mutation(() => ProcessInstance, { description: 'starts the latest version of the process' })
+  startProcess(
+    @Arg('key') key: string,
+    @Ctx() ctx: AppContext,
+    @Arg('businessKey', () => String, { nullable: true }) businessKey?: string,
+    @Arg('variables', () => GraphQLJSONObject, { nullable: true }) variables?: Record<string, unknown>,
+  ): Promise<ProcessInstance> {
+    return ctx.services.processes.runner.start(ctx, key, businessKey ?? null, variables ?? {});
+  }
+
+  @Mutation(() => ProcessInstance, { description: 'resumes the instance of businessKey that waits for this message' })
+  correlateMessage(
+    @Arg('name') name: string,
+    @Arg('businessKey') businessKey: string,
+    @Ctx() ctx: AppContext,
+    @Arg('variables', () => GraphQLJSONObject, { nullable: true }) variables?: Record<string, unknown>,
+  ): Promise<ProcessInstance> {
+    return ctx.services.processes.runner.correlateMessage(ctx, name, businessKey, variables ?? {});
+  }
+
+  @Mutation(() => ProcessInstance)
+  retryIncident(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<ProcessInstance> {
+    return ctx.services.processes.runner.retryIncident(ctx, id);
+  }
+
+  @Mutation(() => ProcessInstance)
+  cancelProcessInstance(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: AppContext): Promise<ProcessInstance> {
+    return ctx.services.processes.runner.cancel(ctx, id, reason);
+  }
+
+  @Mutation(() => [ProcessInstance], { description: 'moves waiting instances to another version when all they wait on exists there' })
+  migrateProcessInstances(
+    @Arg('key') key: string,
+    @Arg('fromVersion', () => Int) fromVersion: number,
+    @Arg('toVersion', () => Int) toVersion: number,
+    @Ctx() ctx: AppContext,
+  ): Promise<ProcessInstance[]> {
+    return ctx.services.processes.runner.migrate(ctx, key, fromVersion, toVersion);
+  }
+
+  @FieldResolver(() => ProcessDefinition)
+  definition(@Root() instance: ProcessInstance, @Ctx() ctx: AppContext): Promise<ProcessDefinition | null> {
+    return ctx.loaders.definitionById.load(instance.definition.id);
+  }
+
+  @FieldResolver(() => [ProcessTask], { description: 'its open user tasks' })
+  tasks(@Root() instance: ProcessInstance, @Ctx() ctx: AppContext): Promise<ProcessTask[]> {
+    return ctx.loaders.openTasksByInstance.load(instance.id);
+  }
+
+  @FieldResolver(() => [ActivityRecord], { description: 'every activity entered and left, oldest first' })
+  history(@Root() instance: ProcessInstance, @Ctx() ctx: AppContext): Promise<ActivityRecord[]> {
+    return ctx.loaders.activitiesByInstance.load(instance.id);
+  }
+
+  @FieldResolver(() => Incident, { nullable: true, description: 'why the instance stopped, when it did' })
+  incident(@Root() instance: ProcessInstance): Incident | null {
+    const data = instance.incidentData;
+    return data ? { message: data.message, elementId: data.elementId, attempts: data.attempts, at: new Date(data.at) } : null;
+  }
+}

@@ -1,0 +1,69 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AppContext } from '../../graphql/context';
+import { User } from '../org/user.entity';
+import { ActivityRecord } from './activity-record.entity';
+import { TaskStatus } from './process.enums';
+import { TaskFilter } from './process.inputs';
+import { ProcessInstance } from './process-instance.entity';
+import { ProcessTask } from './process-task.entity';
+
+@Resolver(() => ProcessTask)
+export class ProcessTaskResolver {
+  @Query(() => [ProcessTask], { description: "the work queue: mine, my department's, overdue (at most 500, earliest due first)" })
+  tasks(@Ctx() ctx: AppContext, @Arg('filter', () => TaskFilter, { nullable: true }) filter?: TaskFilter): Promise<ProcessTask[]> {
+    return ctx.services.processes.tasks.queue(ctx, filter ?? {});
+  }
+
+  @Query(() => ProcessTask, { nullable: true })
+  task(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<ProcessTask | null> {
+    return ctx.services.processes.tasks.find(ctx, id);
+  }
+
+  @Mutation(() => ProcessTask)
+  claimTask(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: AppContext): Promise<ProcessTask> {
+    return ctx.services.processes.tasks.claim(ctx, id, version);
+  }
+
+  @Mutation(() => ProcessTask)
+  unclaimTask(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: AppContext): Promise<ProcessTask> {
+    return ctx.services.processes.tasks.unclaim(ctx, id, version);
+  }
+
+  @Mutation(() => ProcessTask, { description: 'completes the task with values for its form; its instance moves on' })
+  completeTask(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: AppContext,
+    @Arg('variables', () => GraphQLJSONObject, { nullable: true }) variables?: Record<string, unknown>,
+  ): Promise<ProcessTask> {
+    return ctx.services.processes.tasks.complete(ctx, id, variables ?? {});
+  }
+
+  @FieldResolver(() => ProcessInstance)
+  instance(@Root() task: ProcessTask, @Ctx() ctx: AppContext): Promise<ProcessInstance | null> {
+    return ctx.loaders.instanceById.load(task.instance.id);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  assignee(@Root() task: ProcessTask, @Ctx() ctx: AppContext): Promise<User | null> | null {
+    return task.assignee ? ctx.loaders.userById.load(task.assignee.id) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  completedBy(@Root() task: ProcessTask, @Ctx() ctx: AppContext): Promise<User | null> | null {
+    return task.completedBy ? ctx.loaders.userById.load(task.completedBy.id) : null;
+  }
+
+  @FieldResolver(() => Boolean)
+  overdue(@Root() task: ProcessTask, @Ctx() ctx: AppContext): boolean {
+    return task.status === TaskStatus.OPEN && !!task.dueAt && task.dueAt.getTime() < ctx.clock.now().getTime();
+  }
+}
+
+@Resolver(() => ActivityRecord)
+export class ActivityRecordResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'who completed it (user tasks)' })
+  completedBy(@Root() record: ActivityRecord, @Ctx() ctx: AppContext): Promise<User | null> | null {
+    return record.completedBy ? ctx.loaders.userById.load(record.completedBy.id) : null;
+  }
+}

@@ -1,0 +1,80 @@
+import { IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { InstanceStatus, TaskStatus } from './process.enums';
+import { ProcessDefinition } from './process-definition.entity';
+
+@InputType()
+export class ProcessInstanceFilter {
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  processKey?: string;
+
+  @Field(() => [InstanceStatus], { nullable: true })
+  statuses?: InstanceStatus[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  businessKey?: string;
+}
+
+@InputType()
+export class TaskFilter {
+  @Field({ nullable: true, description: 'assigned to me' })
+  mine?: boolean;
+
+  @Field({ nullable: true, description: 'offered to my department or one of my roles' })
+  myDepartment?: boolean;
+
+  @Field({ nullable: true, description: 'past its due time' })
+  overdue?: boolean;
+
+  @Field(() => TaskStatus, { nullable: true, description: 'OPEN unless said' })
+  status?: TaskStatus;
+
+  @IsOptional()
+  @IsUUID('all')
+  @Field(() => ID, { nullable: true })
+  instanceId?: string;
+}
+
+@InputType()
+export class DeployInput {
+  @Field({ description: 'BPMN 2.0 XML, at most 1 MB' })
+  @Length(1, 2_000_000)
+  xml!: string;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class Deployment {
+  @Field(() => ProcessDefinition)
+  definition!: ProcessDefinition;
+
+  @Field({ description: 'false when this XML was deployed before: no new version was made' })
+  created!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class StatusCount {
+  @Field(() => InstanceStatus)
+  status!: InstanceStatus;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A process key with all its deployed versions, newest first' })
+export class ProcessDefinitionKey {
+  @Field()
+  key!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => Int)
+  latestVersion!: number;
+
+  @Field(() => [ProcessDefinition])
+  versions!: ProcessDefinition[];
+}
