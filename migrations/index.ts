@@ -1,7 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261124200634_Processes } from './Migration20261124200634_Processes';
 import { Migration20261124191659_Initial } from './Migration20261124191659_Initial';
 import { Migration20261124191700_Departments } from './Migration20261124191700_Departments';
+import { Migration20261124200634_Processes } from './Migration20261124200634_Processes';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file and adds it here;
