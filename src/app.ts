@@ -47,6 +47,15 @@ export const ACTOR_HEADER = 'x-kexiang-user';
 
 const actorFrom = (value: unknown): Actor => ({ userCode: typeof value === 'string' && value ? value : null });
 
+/** Body-parser failures (too large, not JSON) answered as GraphQL errors rather than HTML pages. */
+const jsonErrors: express.ErrorRequestHandler = (err: { status?: number; type?: string; message?: string }, _req, res, _next) => {
+  const status = err.status ?? 500;
+  const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+  res
+    .status(status)
+    .json({ errors: [{ message: status < 500 ? (err.message ?? 'bad request') : 'internal error', extensions: { code } }] });
+};
+
 /** Boots the hub: database (migrated, seeded when empty), schema, HTTP and WebSocket on one port. */
 export async function startHub(config: Config, options: HubOptions = {}): Promise<Hub> {
   const clock = options.clock ?? systemClock;
@@ -109,10 +118,12 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     });
     app.use(
       '/graphql',
-      express.json({ limit: '1mb' }),
+      // Room for a 1 MB diagram in a deployProcessDefinition request (JSON escaping adds some).
+      express.json({ limit: '2mb' }),
       expressMiddleware(apollo, { context: async ({ req }) => createContext(deps, actorFrom(req.headers[ACTOR_HEADER])) }),
     );
 
+    app.use(jsonErrors);
     await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
     services.processes.poller.start(config.processPollMs);
     const port = (httpServer.address() as AddressInfo).port;

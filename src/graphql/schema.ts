@@ -9,6 +9,7 @@ import { OrgResolver } from '../modules/org/org.resolver';
 import { ProcessDefinitionResolver } from '../modules/processes/process-definition.resolver';
 import { ProcessInstanceResolver } from '../modules/processes/process-instance.resolver';
 import { ActivityRecordResolver, ProcessTaskResolver } from '../modules/processes/process-task.resolver';
+import { ProcessSubscriptionResolver } from '../modules/realtime/process-subscription.resolver';
 import { TicketSubscriptionResolver } from '../modules/realtime/ticket-subscription.resolver';
 import { TicketResolver } from '../modules/tickets/ticket.resolver';
 import { TicketFieldsResolver, TicketReportFieldsResolver } from '../modules/tickets/ticket-fields.resolver';
@@ -28,6 +29,7 @@ export const resolvers = [
   ProcessInstanceResolver,
   ProcessTaskResolver,
   ActivityRecordResolver,
+  ProcessSubscriptionResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; inputs are validated with class-validator. */

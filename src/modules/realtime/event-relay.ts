@@ -1,4 +1,5 @@
 import type { DomainEvent, EventBus } from '../../shared/event-bus';
+import { ProcessInstanceChangedEvent, TaskChangedEvent } from '../processes/process.events';
 import { TicketChangedEvent } from '../tickets/ticket.events';
 import type { Broadcast, Broadcaster } from './broadcaster';
 import { Topic } from './topics';
@@ -7,6 +8,17 @@ import { Topic } from './topics';
 export function toBroadcast(event: DomainEvent): Broadcast | null {
   if (event instanceof TicketChangedEvent) {
     return { topic: Topic.TicketChanged, payload: { ...event.facts, change: event.change, at: event.at.toISOString() } };
+  }
+  if (event instanceof ProcessInstanceChangedEvent) {
+    const { instanceId, processKey, status, businessKey } = event;
+    return { topic: Topic.ProcessInstanceChanged, payload: { instanceId, processKey, status, businessKey, at: event.at.toISOString() } };
+  }
+  if (event instanceof TaskChangedEvent) {
+    const { taskId, change, candidateDepartment, candidateRole, assigneeId } = event;
+    return {
+      topic: Topic.TaskChanged,
+      payload: { taskId, change, candidateDepartment, candidateRole, assigneeId, at: event.at.toISOString() },
+    };
   }
   return null;
 }

@@ -3,6 +3,25 @@ import type { TicketChange, TicketFacts } from '../tickets/ticket.events';
 /** Subscription topics. Payloads are JSON-safe so they can cross processes by NOTIFY. */
 export enum Topic {
   TicketChanged = 'TICKET_CHANGED',
+  ProcessInstanceChanged = 'PROCESS_INSTANCE_CHANGED',
+  TaskChanged = 'TASK_CHANGED',
+}
+
+export interface ProcessInstanceChangedPayload {
+  instanceId: string;
+  processKey: string;
+  status: string;
+  businessKey: string | null;
+  at: string;
+}
+
+export interface TaskChangedPayload {
+  taskId: string;
+  change: string;
+  candidateDepartment: string | null;
+  candidateRole: string | null;
+  assigneeId: string | null;
+  at: string;
 }
 
 export interface TicketChangedPayload extends TicketFacts {
