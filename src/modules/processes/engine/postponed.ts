@@ -44,6 +44,12 @@ interface FormFieldDef {
   values?: { id: string }[];
 }
 
+/**
+ * The engine measures the remaining time a millisecond or two after it computed the expiry; diagram
+ * durations are whole seconds, so rounding gives back the span the diagram asked for.
+ */
+const roundToSecond = (ms: number): number => Math.round(ms / 1000) * 1000;
+
 /** Reads bpmn-engine's postponed activities into plain rows: waits and timers. */
 export function readPostponed(postponed: unknown[]): { waits: WaitRow[]; timers: TimerRow[] } {
   const waits: WaitRow[] = [];
@@ -57,7 +63,7 @@ export function readPostponed(postponed: unknown[]): { waits: WaitRow[]; timers:
           executionId: t.content.executionId,
           expireAt: new Date(t.content.expireAt as string),
           timerType: t.content.timerType ?? null,
-          timeoutMs: typeof t.content.timeout === 'number' ? t.content.timeout : null,
+          timeoutMs: typeof t.content.timeout === 'number' ? roundToSecond(t.content.timeout) : null,
         });
       }
       continue;
