@@ -1,54 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gqlAt, startHubProcess } from '../support/hub-process';
 
-const root = path.join(__dirname, '..', '..');
-
-/** Starts the built hub as a user would (`node dist/src/main.js`), on the embedded database in `dataDir`. */
-async function startHubProcess(dataDir: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const env = { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: '0', SEED_TICKETS: '200' };
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /ready at (http:\/\/localhost:\d+\/graphql)/.exec(output);
-      if (match) resolve(match[1]);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`hub exited with ${code} before it was ready:\n${output}`)));
-  });
-  return {
-    url,
-    child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.removeAllListeners('exit');
-        child.on('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-async function gql<T>(url: string, query: string, variables: Record<string, unknown> = {}, as = 'kx.duty'): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-kexiang-user': as },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const gql = <T>(url: string, query: string, variables: Record<string, unknown> = {}) => gqlAt<T>(url, query, variables, 'kx.duty');
 
 describe('The hub on its embedded default database', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kexiang-embedded-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   test('When started without DATABASE_URL, then it seeds demo data; a write survives a restart', async () => {
-    const first = await startHubProcess(dataDir);
+    const first = await startHubProcess({ DATABASE_URL: '', DATA_DIR: dataDir, SEED_TICKETS: '200' });
     let ticketId: string;
     try {
       const seeded = await gql<{ customers: { totalCount: number; edges: { node: { id: string } }[] } }>(
@@ -65,7 +27,7 @@ describe('The hub on its embedded default database', () => {
     } finally {
       await first.stop();
     }
-    const second = await startHubProcess(dataDir);
+    const second = await startHubProcess({ DATABASE_URL: '', DATA_DIR: dataDir, SEED_TICKETS: '200' });
     try {
       const read = await gql<{ ticket: { title: string } | null; customers: { totalCount: number } }>(
         second.url,
