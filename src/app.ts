@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -74,7 +75,10 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       registry,
     });
     await deployProcesses(services, database.orm.em, config.processesDir);
-    const pubSub = createPubSub();
+    // One listener per live subscription: thousands are normal, so no "possible leak" warning.
+    const eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+    const pubSub = createPubSub({ eventTarget });
     const broadcaster = await startBroadcaster(database);
     const stopRelay = relayEvents(bus, broadcaster, (message) => pubSub.publish(message.topic, message.payload));
     const schema = await buildHubSchema(pubSub);

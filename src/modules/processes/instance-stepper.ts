@@ -12,10 +12,18 @@ import { type EngineExecution, type EngineState, runStep, type StepResult } from
 import type { ServiceRegistry } from './engine/service-registry';
 import { InstanceStatus, TaskStatus, TimerStatus } from './process.enums';
 import { ProcessInstanceChangedEvent, TaskChangedEvent } from './process.events';
-import type { ProcessDefinition } from './process-definition.entity';
+import type { DiagramElement } from './process-definition.entity';
 import type { ProcessInstance, StepCommand, WaitingActivity } from './process-instance.entity';
 import { ProcessTask } from './process-task.entity';
 import { ProcessTimer } from './process-timer.entity';
+
+/** What a step needs of its definition; immutable once deployed, so it can be cached. */
+export interface DefinitionData {
+  id: string;
+  serializedSource: string;
+  elements: DiagramElement[];
+  messages: Record<string, string>;
+}
 
 export interface StepperOptions {
   clock: Clock;
@@ -41,12 +49,14 @@ const actionFor = (command: StepCommand): ((execution: EngineExecution) => void)
  * step changed (state, variables, tasks, timers, activity history) in the caller's transaction.
  */
 export class InstanceStepper {
+  private departments: Set<string> | null = null;
+
   constructor(private readonly options: StepperOptions) {}
 
   async advance(
     em: EntityManager,
     instance: ProcessInstance,
-    definition: ProcessDefinition,
+    definition: DefinitionData,
     command: StepCommand,
     actor: User | null,
     events: DomainEvent[],
@@ -91,7 +101,7 @@ export class InstanceStepper {
   private async syncTasks(
     em: EntityManager,
     instance: ProcessInstance,
-    definition: ProcessDefinition,
+    definition: DefinitionData,
     waits: WaitRow[],
     command: StepCommand,
     actor: User | null,
@@ -124,8 +134,13 @@ export class InstanceStepper {
     const known = new Set(open.map((t) => t.executionId));
     const fresh = waits.filter((w) => w.type === 'bpmn:UserTask' && !known.has(w.executionId));
     if (fresh.length === 0) return;
-    const departments = new Set((await em.find(Department, {})).map((d) => d.code));
     const roles = new Set<string>(Object.values(Role));
+    const groups = fresh.flatMap((w) => [...w.candidateGroups, ...(w.lane ? [w.lane] : [])]);
+    // Department codes are read once and again only when a diagram names one not seen yet.
+    if (!this.departments || groups.some((g) => !roles.has(g) && !this.departments?.has(g))) {
+      this.departments = new Set((await em.find(Department, {})).map((d) => d.code));
+    }
+    const departments = this.departments;
     for (const wait of fresh) {
       const groups = [...wait.candidateGroups, ...(wait.lane ? [wait.lane] : [])];
       const task = em.create(ProcessTask, {
@@ -218,7 +233,7 @@ export class InstanceStepper {
 }
 
 /** A task's due time is its earliest boundary timer, when it has one. */
-function boundaryDue(definition: ProcessDefinition, elementId: string, timerDue: Map<string, Date>): Date | null {
+function boundaryDue(definition: DefinitionData, elementId: string, timerDue: Map<string, Date>): Date | null {
   const dues = definition.elements
     .filter((e) => e.attachedTo === elementId)
     .map((e) => timerDue.get(e.id))
@@ -226,7 +241,7 @@ function boundaryDue(definition: ProcessDefinition, elementId: string, timerDue:
   return dues.length > 0 ? new Date(Math.min(...dues.map((d) => d.getTime()))) : null;
 }
 
-function waitingList(result: StepResult, definition: ProcessDefinition): WaitingActivity[] {
+function waitingList(result: StepResult, definition: DefinitionData): WaitingActivity[] {
   const messageNames = new Map(Object.entries(definition.messages).map(([name, id]) => [id, name]));
   return [
     ...result.waits.map((w) => ({

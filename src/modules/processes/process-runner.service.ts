@@ -8,7 +8,7 @@ import { badInput, DomainError, ErrorCode, notFound } from '../../shared/domain-
 import type { EventBus } from '../../shared/event-bus';
 import type { ServiceContext } from '../../shared/service-context';
 import { actingUser } from '../history/history.service';
-import type { InstanceStepper } from './instance-stepper';
+import type { DefinitionData, InstanceStepper } from './instance-stepper';
 import { InstanceStatus, TaskStatus, TimerStatus } from './process.enums';
 import { ProcessInstanceChangedEvent, TaskChangedEvent } from './process.events';
 import { ProcessDefinition } from './process-definition.entity';
@@ -21,6 +21,8 @@ import { ProcessTimer } from './process-timer.entity';
  * two hubs on one database never run the same step twice.
  */
 export class ProcessRunnerService {
+  private readonly definitions = new Map<string, DefinitionData>();
+
   constructor(
     private readonly clock: Clock,
     private readonly bus: EventBus,
@@ -171,7 +173,15 @@ export class ProcessRunnerService {
     return found;
   }
 
-  async definitionOf(em: EntityManager, instance: ProcessInstance): Promise<ProcessDefinition> {
-    return em.findOneOrFail(ProcessDefinition, { id: instance.definition.id }, { populate: ['serializedSource'] });
+  /** Deployed versions never change, so their diagrams are read once per hub. */
+  async definitionOf(em: EntityManager, instance: ProcessInstance): Promise<DefinitionData> {
+    const id = instance.definition.id;
+    let cached = this.definitions.get(id);
+    if (!cached) {
+      const found = await em.findOneOrFail(ProcessDefinition, { id }, { populate: ['serializedSource'] });
+      cached = { id, serializedSource: found.serializedSource, elements: found.elements, messages: found.messages };
+      this.definitions.set(id, cached);
+    }
+    return cached;
   }
 }

@@ -1,0 +1,168 @@
+import 'reflect-metadata';
+import { EventEmitter } from 'node:events';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Timers } from 'bpmn-elements';
+import { Engine } from 'bpmn-engine';
+import { Client } from 'pg';
+import { type Hub, startHub } from '../src/app';
+import { loadConfig } from '../src/config/config';
+import { projectRoot } from '../src/db/orm-options';
+import { moddleOptions } from '../src/modules/processes/bpmn/moddle';
+import { subscribe, wsClient } from './ws-probe';
+
+const SERVER = process.env.BENCH_PG_URL ?? 'postgresql://root@127.0.0.1:5432/postgres';
+const DB = 'kexiang_bench_processes';
+const FLOOR_RUNS = Number(process.env.BENCH_FLOOR_RUNS ?? 300);
+const HUB_RUNS = Number(process.env.BENCH_HUB_RUNS ?? 200);
+const WAITING = Number(process.env.BENCH_WAITING ?? 10_000);
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 30);
+const TASKS = ['acknowledge', 'diagnose', 'restore', 'confirmAndReport'];
+const FORMS: Record<string, Record<string, unknown>> = {
+  acknowledge: { impact: true },
+  diagnose: { cause: '光缆中断', maintainer: 'OPS' },
+  restore: {},
+  confirmAndReport: { customerConfirmed: true },
+};
+
+const dbUrl = () => Object.assign(new URL(SERVER), { pathname: `/${DB}` }).toString();
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+const rssMb = () => {
+  global.gc?.();
+  return process.memoryUsage().rss / 1024 / 1024;
+};
+
+/** The floor: the same diagram on bare bpmn-engine, one engine per instance kept in memory, nothing persisted. */
+async function floor(): Promise<number> {
+  const xml = readFileSync(path.join(projectRoot, 'processes', 'fault-handling.bpmn'), 'utf8');
+  const started = Date.now();
+  for (let i = 0; i < FLOOR_RUNS; i++) {
+    const engine = new Engine({
+      name: `floor-${i}`,
+      source: xml,
+      moddleOptions,
+      timers: new Timers({ setTimeout: (() => ({})) as never, clearTimeout: () => undefined }),
+    });
+    const listener = new EventEmitter();
+    const ended = new Promise<void>((resolve, reject) => {
+      engine.once('end', () => resolve());
+      engine.once('error', reject);
+    });
+    const waits: string[] = [];
+    let wake: (() => void) | null = null;
+    listener.on('activity.wait', (api: { id: string }) => {
+      waits.push(api.id);
+      wake?.();
+    });
+    const execution = await engine.execute({ listener });
+    for (const task of TASKS) {
+      while (!waits.includes(task)) await new Promise<void>((resolve) => (wake = resolve));
+      execution.signal({ id: task, ...FORMS[task] });
+    }
+    await ended;
+  }
+  return FLOOR_RUNS / ((Date.now() - started) / 1000);
+}
+
+async function freshDatabase(): Promise<void> {
+  const admin = new Client({ connectionString: SERVER });
+  await admin.connect();
+  await admin.query(`drop database if exists ${DB} with (force)`);
+  await admin.query(`create database ${DB}`);
+  await admin.end();
+}
+
+async function hubThroughput(hub: Hub): Promise<number> {
+  const em = hub.database.orm.em;
+  const { departments } = { departments: await em.fork().execute<{ id: string; code: string }[]>('select id, code from department') };
+  await hub.services.org.createUser(
+    { em: em.fork(), actor: { userCode: null } },
+    {
+      code: 'bench.ops',
+      name: '压测',
+      departmentId: departments.find((d) => d.code === 'OPS')?.id ?? '',
+      roles: ['OPERATIONS', 'RESPONSE_CENTER'] as never,
+    },
+  );
+  const ctx = () => ({ em: em.fork(), actor: { userCode: 'bench.ops' } });
+  const started = Date.now();
+  for (let i = 0; i < HUB_RUNS; i++) {
+    const instance = await hub.services.processes.runner.start(ctx(), 'fault-handling', `bench-${i}`, {});
+    for (const task of TASKS) {
+      const [open] = await hub.services.processes.tasks.queue(ctx(), { instanceId: instance.id });
+      if (open?.elementId !== task) throw new Error(`expected ${task}, got ${open?.elementId}`);
+      await hub.services.processes.tasks.complete(ctx(), open.id, FORMS[task]);
+    }
+  }
+  return HUB_RUNS / ((Date.now() - started) / 1000);
+}
+
+async function waitingMemory(hub: Hub): Promise<{ beforeMb: number; afterMb: number; instances: number }> {
+  const em = hub.database.orm.em;
+  const beforeMb = rssMb();
+  for (let i = 0; i < WAITING; i++)
+    await hub.services.processes.runner.start({ em: em.fork(), actor: { userCode: null } }, 'fault-handling', `waiting-${i}`, {});
+  return { beforeMb, afterMb: rssMb(), instances: WAITING };
+}
+
+async function subscriptionLatency(hub: Hub): Promise<{ subscribers: number; events: number; p50Ms: number; p99Ms: number }> {
+  const em = hub.database.orm.em;
+  const [customer] = await em.fork().execute<{ id: string }[]>('select id from customer limit 1');
+  const clients = Array.from({ length: SUBSCRIBERS }, () => wsClient(hub.url));
+  const probes = await Promise.all(clients.map((c) => subscribe(c, 'subscription { ticketChanged { change at ticket { id number } } }')));
+  const latencies: number[] = [];
+  for (let e = 0; e < EVENTS; e++) {
+    const sent = performance.now();
+    await hub.services.tickets.open({ em: em.fork(), actor: { userCode: null } }, {
+      kind: 'CONSULTATION',
+      channel: 'PHONE',
+      title: `bench ${e}`,
+      description: '',
+      customerId: customer.id,
+      circuitIds: [],
+      priority: 'MEDIUM',
+    } as never);
+    const arrivals = await Promise.all(probes.map((p) => p.next().then(() => performance.now())));
+    for (const at of arrivals) latencies.push(at - sent);
+  }
+  await Promise.all(clients.map((c) => c.dispose()));
+  return { subscribers: SUBSCRIBERS, events: EVENTS, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+}
+
+async function main(): Promise<void> {
+  const floorRate = await floor();
+  console.log(`floor: ${floorRate.toFixed(1)} instances/s`);
+  await freshDatabase();
+  const hub = await startHub(loadConfig({}, { databaseUrl: dbUrl(), port: 0, seedOnEmpty: true, seedTickets: 100, processPollMs: 0 }));
+  try {
+    const hubRate = await hubThroughput(hub);
+    console.log(`hub: ${hubRate.toFixed(1)} instances/s`);
+    const memory = await waitingMemory(hub);
+    console.log(`memory: ${memory.beforeMb.toFixed(0)} MB -> ${memory.afterMb.toFixed(0)} MB with ${memory.instances} waiting`);
+    const latency = await subscriptionLatency(hub);
+    console.log(
+      `subscriptions: p50 ${latency.p50Ms.toFixed(1)} ms, p99 ${latency.p99Ms.toFixed(1)} ms with ${latency.subscribers} subscribers`,
+    );
+    const result = {
+      benchmark: 'fault-handling (4 user tasks) end to end; waiting-instance memory; subscription latency',
+      at: new Date().toISOString(),
+      floorInstancesPerSecond: Number(floorRate.toFixed(1)),
+      hubInstancesPerSecond: Number(hubRate.toFixed(1)),
+      hubToFloor: Number((hubRate / floorRate).toFixed(3)),
+      targetHubInstancesPerSecond: 100,
+      waitingMemory: { ...memory, growthMb: Number((memory.afterMb - memory.beforeMb).toFixed(1)), targetGrowthMb: 100 },
+      subscriptionLatency: latency,
+    };
+    mkdirSync(path.join(projectRoot, 'bench', 'results'), { recursive: true });
+    writeFileSync(path.join(projectRoot, 'bench', 'results', 'processes.json'), `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await hub.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
