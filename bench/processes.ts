@@ -58,7 +58,11 @@ async function floor(): Promise<number> {
     });
     const execution = await engine.execute({ listener });
     for (const task of TASKS) {
-      while (!waits.includes(task)) await new Promise<void>((resolve) => (wake = resolve));
+      while (!waits.includes(task)) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
       execution.signal({ id: task, ...FORMS[task] });
     }
     await ended;
