@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { groupBy } from '../../db/batch-loaders';
+import { User } from '../org/user.entity';
 import type { SubjectType } from './history.enums';
 import { HistoryEvent } from './history-event.entity';
 
@@ -13,7 +14,7 @@ export interface HistoryKey {
 
 const keyOf = (k: HistoryKey) => `${k.subjectType}:${k.subjectId}:${k.limit ?? 'all'}`;
 
-type HistoryRow = Record<string, unknown> & { subject_type: string; subject_id: string };
+type HistoryRow = Record<string, unknown> & { subject_type: string; subject_id: string; actor_id: string | null };
 
 export const historyLoaders = (em: EntityManager) => ({
   /**
@@ -38,6 +39,9 @@ export const historyLoaders = (em: EntityManager) => ({
           )),
         );
       }
+      // The actors in one more statement, so `actor` is served from memory whatever the timing.
+      const actorIds = [...new Set(rows.map((r) => r.actor_id).filter((id): id is string => typeof id === 'string'))];
+      if (actorIds.length > 0) await em.find(User, { id: { $in: actorIds } });
       const grouped = groupBy(
         keys.map((k) => `${k.subjectType}:${k.subjectId}`),
         rows,

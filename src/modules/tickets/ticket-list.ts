@@ -19,10 +19,7 @@ const orders: Record<TicketOrderField, Omit<KeysetOrder<Ticket>, 'direction'>> =
   [TicketOrderField.NUMBER]: { property: 't.number', column: 't.number', value: (t) => t.number },
 };
 
-/**
- * One page of tickets. The customer is joined into the same statement: nearly every ticket list
- * shows it, and the service-level filter needs it anyway.
- */
+/** One page of tickets, with what every ticket list shows joined in (so loaders find it in memory). */
 export async function listTickets(
   em: EntityManager,
   now: Date,
@@ -32,7 +29,9 @@ export async function listTickets(
 ): Promise<Page<Ticket>> {
   const build = (withCustomer: boolean) => {
     const qb = em.createQueryBuilder(Ticket, 't');
-    if (withCustomer) qb.leftJoinAndSelect('t.customer', 'cu');
+    // The customer, its account manager and the assignee come in the same statement: every list shows them.
+    if (withCustomer)
+      qb.leftJoinAndSelect('t.customer', 'cu').leftJoinAndSelect('cu.accountManager', 'am').leftJoinAndSelect('t.assignee', 'asg');
     else if (filter.serviceLevels?.length) qb.leftJoin('t.customer', 'cu');
     if (!filter.includeArchived) qb.andWhere({ archivedAt: null });
     if (filter.kinds?.length) qb.andWhere({ kind: { $in: filter.kinds } });
