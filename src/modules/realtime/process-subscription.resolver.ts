@@ -4,6 +4,7 @@ import { actingUser } from '../history/history.service';
 import { InstanceStatus } from '../processes/process.enums';
 import { ProcessInstance } from '../processes/process-instance.entity';
 import { ProcessTask } from '../processes/process-task.entity';
+import { SharedLoads } from './shared-load';
 import { type ProcessInstanceChangedPayload, type TaskChangedPayload, Topic } from './topics';
 
 @InputType()
@@ -44,6 +45,9 @@ const matchesInstance = (p: ProcessInstanceChangedPayload, f?: ProcessInstanceSu
   ((!f.processKey || f.processKey === p.processKey) &&
     (!f.businessKey || f.businessKey === p.businessKey) &&
     (!f.statuses?.length || f.statuses.includes(p.status as InstanceStatus)));
+
+const sharedInstances = new SharedLoads<ProcessInstance | null>();
+const sharedTasks = new SharedLoads<ProcessTask | null>();
 
 interface Subscriber {
   id: string;
@@ -92,7 +96,7 @@ export class ProcessSubscriptionResolver {
     @Arg('filter', () => ProcessInstanceSubscriptionFilter, { nullable: true }) _filter?: ProcessInstanceSubscriptionFilter,
   ): Promise<ProcessInstance | null> {
     ctx.renew();
-    return ctx.loaders.instanceById.load(payload.instanceId);
+    return sharedInstances.load(`${payload.instanceId}@${payload.at}`, () => ctx.loaders.instanceById.load(payload.instanceId));
   }
 
   /** "Mine" and "my department" depend on who subscribed, so the filter looks the subscriber up. */
@@ -108,6 +112,9 @@ export class ProcessSubscriptionResolver {
     @Arg('filter', () => TaskSubscriptionFilter, { nullable: true }) _filter?: TaskSubscriptionFilter,
   ): Promise<TaskChangeNotice> {
     ctx.renew();
-    return { change: payload.change, at: new Date(payload.at), task: await ctx.em.findOne(ProcessTask, { id: payload.taskId }) };
+    const task = await sharedTasks.load(`${payload.taskId}@${payload.change}@${payload.at}`, () =>
+      ctx.em.findOne(ProcessTask, { id: payload.taskId }),
+    );
+    return { change: payload.change, at: new Date(payload.at), task };
   }
 }

@@ -3,6 +3,7 @@ import { Arg, Ctx, Field, ID, InputType, ObjectType, Resolver, Root, Subscriptio
 import type { AppContext } from '../../graphql/context';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketChangeKind, TicketKind, TicketStatus } from '../tickets/ticket.enums';
+import { SharedLoads } from './shared-load';
 import { type TicketChangedPayload, Topic } from './topics';
 
 @ObjectType({ simpleResolvers: true, description: 'A committed change to a ticket, with the ticket as it is now' })
@@ -51,6 +52,8 @@ export function matchesTicketFilter(payload: TicketChangedPayload, filter: Ticke
   return true;
 }
 
+const sharedTickets = new SharedLoads<Ticket | null>();
+
 @Resolver()
 export class TicketSubscriptionResolver {
   @Subscription(() => TicketChangeNotice, {
@@ -65,7 +68,7 @@ export class TicketSubscriptionResolver {
     @Arg('filter', () => TicketSubscriptionFilter, { nullable: true }) _filter?: TicketSubscriptionFilter,
   ): Promise<TicketChangeNotice> {
     ctx.renew();
-    const ticket = await ctx.loaders.ticketById.load(payload.ticketId);
+    const ticket = await sharedTickets.load(`${payload.ticketId}@${payload.at}`, () => ctx.loaders.ticketById.load(payload.ticketId));
     return { change: payload.change, at: new Date(payload.at), ticket };
   }
 }
