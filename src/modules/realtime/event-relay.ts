@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DomainEvent, EventBus } from '../../shared/event-bus';
 import { ProcessInstanceChangedEvent, TaskChangedEvent } from '../processes/process.events';
 import { TicketChangedEvent } from '../tickets/ticket.events';
@@ -6,18 +7,23 @@ import { Topic } from './topics';
 
 /** Which committed domain events subscribers hear about, and as what. */
 export function toBroadcast(event: DomainEvent): Broadcast | null {
+  // Every broadcast is told apart by its id: two changes can share a timestamp.
+  const eventId = randomUUID();
   if (event instanceof TicketChangedEvent) {
-    return { topic: Topic.TicketChanged, payload: { ...event.facts, change: event.change, at: event.at.toISOString() } };
+    return { topic: Topic.TicketChanged, payload: { ...event.facts, eventId, change: event.change, at: event.at.toISOString() } };
   }
   if (event instanceof ProcessInstanceChangedEvent) {
     const { instanceId, processKey, status, businessKey } = event;
-    return { topic: Topic.ProcessInstanceChanged, payload: { instanceId, processKey, status, businessKey, at: event.at.toISOString() } };
+    return {
+      topic: Topic.ProcessInstanceChanged,
+      payload: { eventId, instanceId, processKey, status, businessKey, at: event.at.toISOString() },
+    };
   }
   if (event instanceof TaskChangedEvent) {
     const { taskId, change, candidateDepartment, candidateRole, assigneeId } = event;
     return {
       topic: Topic.TaskChanged,
-      payload: { taskId, change, candidateDepartment, candidateRole, assigneeId, at: event.at.toISOString() },
+      payload: { eventId, taskId, change, candidateDepartment, candidateRole, assigneeId, at: event.at.toISOString() },
     };
   }
   return null;

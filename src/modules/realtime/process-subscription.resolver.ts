@@ -96,7 +96,7 @@ export class ProcessSubscriptionResolver {
     @Arg('filter', () => ProcessInstanceSubscriptionFilter, { nullable: true }) _filter?: ProcessInstanceSubscriptionFilter,
   ): Promise<ProcessInstance | null> {
     ctx.renew();
-    return sharedInstances.load(`${payload.instanceId}@${payload.at}`, () => ctx.loaders.instanceById.load(payload.instanceId));
+    return sharedInstances.load(payload.eventId, () => ctx.loaders.instanceById.load(payload.instanceId));
   }
 
   /** "Mine" and "my department" depend on who subscribed, so the filter looks the subscriber up. */
@@ -112,9 +112,7 @@ export class ProcessSubscriptionResolver {
     @Arg('filter', () => TaskSubscriptionFilter, { nullable: true }) _filter?: TaskSubscriptionFilter,
   ): Promise<TaskChangeNotice> {
     ctx.renew();
-    const task = await sharedTasks.load(`${payload.taskId}@${payload.change}@${payload.at}`, () =>
-      ctx.em.findOne(ProcessTask, { id: payload.taskId }),
-    );
+    const task = await sharedTasks.load(payload.eventId, () => ctx.em.findOne(ProcessTask, { id: payload.taskId }));
     return { change: payload.change, at: new Date(payload.at), task };
   }
 }

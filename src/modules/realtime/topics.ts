@@ -8,6 +8,7 @@ export enum Topic {
 }
 
 export interface ProcessInstanceChangedPayload {
+  eventId: string;
   instanceId: string;
   processKey: string;
   status: string;
@@ -16,6 +17,7 @@ export interface ProcessInstanceChangedPayload {
 }
 
 export interface TaskChangedPayload {
+  eventId: string;
   taskId: string;
   change: string;
   candidateDepartment: string | null;
@@ -25,6 +27,7 @@ export interface TaskChangedPayload {
 }
 
 export interface TicketChangedPayload extends TicketFacts {
+  eventId: string;
   change: TicketChange;
   at: string;
 }
