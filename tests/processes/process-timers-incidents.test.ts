@@ -49,6 +49,10 @@ describe('Durable timers, incidents, cancelling and moving instances', () => {
     t.clock.advance(2000);
     expect(await poll()).toEqual({ fired: 1, overdue: 1 });
     expect(await poll()).toEqual({ fired: 0, overdue: 0 });
+    const overdue = await t.ok<{ tasks: { elementId: string; overdue: boolean }[] }>(
+      '{ tasks(filter: {overdue: true}) { elementId overdue } }',
+    );
+    expect(overdue.tasks).toEqual([{ elementId: 'restore', overdue: true }]);
 
     instance = await readInstance(t, id);
     expect(instance.variables.chasedAt).toEqual([t.clock.now().toISOString()]);
