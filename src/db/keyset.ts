@@ -26,6 +26,31 @@ export interface KeysetPage<T> {
   hasNextPage: boolean;
 }
 
+/** One page of a keyset-paginated list, as the database returned it. */
+export interface Page<T> extends KeysetPage<T> {
+  /** Counted only when the client asks for totalCount. */
+  count: () => Promise<number>;
+}
+
+/** The sortable columns of a list, by the name the API gives them. */
+export type KeysetOrders<T, F extends string> = Record<F, Omit<KeysetOrder<T>, 'direction'>>;
+
+/**
+ * A page of a filtered list: `build(true)` makes the page query (joins included), `build(false)`
+ * the count query, which runs only if the client asks for totalCount.
+ */
+export async function pageByKeyset<T extends { id: string }, F extends string>(
+  build: (forPage: boolean) => QueryBuilder<T>,
+  alias: string,
+  orders: KeysetOrders<T, F>,
+  page: PageRequest,
+  order: { field: F; direction: 'ASC' | 'DESC' },
+): Promise<Page<T>> {
+  const spec = { ...orders[order.field], direction: order.direction === 'DESC' ? ('desc' as const) : ('asc' as const) };
+  const found = await fetchKeysetPage(build(true), spec, page, alias);
+  return { ...found, count: () => build(false).getCount() };
+}
+
 /** An opaque cursor: the sort value and the id of the last row seen. */
 export const encodeCursor = (value: SortValue, id: string): string =>
   Buffer.from(JSON.stringify([value instanceof Date ? value.toISOString() : value, id])).toString('base64url');

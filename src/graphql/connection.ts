@@ -1,4 +1,5 @@
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import type { Page } from '../db/keyset';
 
 @ObjectType({ simpleResolvers: true })
 export class PageInfo {
@@ -7,15 +8,6 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
-}
-
-/** One page of a keyset-paginated list, as the database returned it. */
-export interface Page<T> {
-  rows: T[];
-  cursors: string[];
-  hasNextPage: boolean;
-  /** Counted only when the client asks for totalCount. */
-  count: () => Promise<number>;
 }
 
 export interface Connection<T> {

@@ -1,5 +1,6 @@
 import { IsOptional, IsPositive, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { orderInput } from '../../graphql/order-input';
 import { SortDirection } from '../../graphql/sort-direction';
 import { AccessTechnology, CircuitServiceType, CircuitStatus } from './circuit.enums';
 
@@ -98,11 +99,5 @@ export enum CircuitOrderField {
 }
 registerEnumType(CircuitOrderField, { name: 'CircuitOrderField' });
 
-@InputType()
-export class CircuitOrder {
-  @Field(() => CircuitOrderField)
-  field!: CircuitOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
-  direction!: SortDirection;
-}
+export const CircuitOrder = orderInput(CircuitOrderField, 'Circuit', SortDirection.ASC);
+export type CircuitOrder = InstanceType<typeof CircuitOrder>;

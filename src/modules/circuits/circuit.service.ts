@@ -1,8 +1,7 @@
 import { findById } from '../../db/find-by-id';
-import { fetchKeysetPage, type KeysetOrder, type PageRequest } from '../../db/keyset';
+import { type KeysetOrders, type Page, type PageRequest, pageByKeyset } from '../../db/keyset';
 import { loadForChange } from '../../db/load-for-change';
 import { inTransaction } from '../../db/unit-of-work';
-import type { Page } from '../../graphql/connection';
 import { SortDirection } from '../../graphql/sort-direction';
 import type { Clock } from '../../shared/clock';
 import { badInput, DomainError, ErrorCode } from '../../shared/domain-error';
@@ -21,7 +20,7 @@ import {
   type UpdateCircuitInput,
 } from './circuit.inputs';
 
-const orders: Record<CircuitOrderField, Omit<KeysetOrder<Circuit>, 'direction'>> = {
+const orders: KeysetOrders<Circuit, CircuitOrderField> = {
   [CircuitOrderField.CREATED_AT]: { property: 'c.createdAt', column: 'c.created_at', value: (c) => c.createdAt, isDate: true },
   [CircuitOrderField.CODE]: { property: 'c.code', column: 'c.code', value: (c) => c.code },
 };
@@ -55,10 +54,10 @@ export class CircuitService {
       if (filter.serviceTypes?.length) qb.andWhere({ serviceType: { $in: filter.serviceTypes } });
       return qb;
     };
-    const spec = orders[order?.field ?? CircuitOrderField.CODE];
-    const direction = (order?.direction ?? SortDirection.ASC) === SortDirection.DESC ? 'desc' : 'asc';
-    const found = await fetchKeysetPage(build(), { ...spec, direction }, page, 'c');
-    return { ...found, count: () => build().getCount() };
+    return pageByKeyset(build, 'c', orders, page, {
+      field: order?.field ?? CircuitOrderField.CODE,
+      direction: order?.direction ?? SortDirection.ASC,
+    });
   }
 
   create(ctx: ServiceContext, input: CreateCircuitInput): Promise<Circuit> {

@@ -1,5 +1,6 @@
 import { IsEmail, IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { orderInput } from '../../graphql/order-input';
 import { SortDirection } from '../../graphql/sort-direction';
 import { ServiceLevel } from './customer.enums';
 
@@ -163,11 +164,5 @@ export enum CustomerOrderField {
 }
 registerEnumType(CustomerOrderField, { name: 'CustomerOrderField' });
 
-@InputType()
-export class CustomerOrder {
-  @Field(() => CustomerOrderField)
-  field!: CustomerOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
-  direction!: SortDirection;
-}
+export const CustomerOrder = orderInput(CustomerOrderField, 'Customer', SortDirection.ASC);
+export type CustomerOrder = InstanceType<typeof CustomerOrder>;

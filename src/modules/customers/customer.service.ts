@@ -1,10 +1,9 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { findById } from '../../db/find-by-id';
-import { fetchKeysetPage, type KeysetOrder, type PageRequest } from '../../db/keyset';
+import { type KeysetOrders, type Page, type PageRequest, pageByKeyset } from '../../db/keyset';
 import { loadForChange } from '../../db/load-for-change';
 import { inTransaction } from '../../db/unit-of-work';
-import type { Page } from '../../graphql/connection';
 import { SortDirection } from '../../graphql/sort-direction';
 import type { Clock } from '../../shared/clock';
 import { badInput, DomainError, ErrorCode } from '../../shared/domain-error';
@@ -22,7 +21,7 @@ import {
   type UpdateCustomerInput,
 } from './customer.inputs';
 
-const orders: Record<CustomerOrderField, Omit<KeysetOrder<Customer>, 'direction'>> = {
+const orders: KeysetOrders<Customer, CustomerOrderField> = {
   [CustomerOrderField.CREATED_AT]: { property: 'c.createdAt', column: 'c.created_at', value: (c) => c.createdAt, isDate: true },
   [CustomerOrderField.NAME]: { property: 'c.name', column: 'c.name', value: (c) => c.name },
   [CustomerOrderField.CODE]: { property: 'c.code', column: 'c.code', value: (c) => c.code },
@@ -57,10 +56,10 @@ export class CustomerService {
       if (filter.accountManagerId) qb.andWhere({ accountManager: filter.accountManagerId });
       return qb;
     };
-    const spec = orders[order?.field ?? CustomerOrderField.NAME];
-    const direction = (order?.direction ?? SortDirection.ASC) === SortDirection.DESC ? 'desc' : 'asc';
-    const found = await fetchKeysetPage(build(), { ...spec, direction }, page, 'c');
-    return { ...found, count: () => build().getCount() };
+    return pageByKeyset(build, 'c', orders, page, {
+      field: order?.field ?? CustomerOrderField.NAME,
+      direction: order?.direction ?? SortDirection.ASC,
+    });
   }
 
   create(ctx: ServiceContext, input: CreateCustomerInput): Promise<Customer> {

@@ -1,13 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { fetchKeysetPage, type KeysetOrder, type PageRequest } from '../../db/keyset';
-import type { Page } from '../../graphql/connection';
+import { type KeysetOrders, type Page, type PageRequest, pageByKeyset } from '../../db/keyset';
 import { SortDirection } from '../../graphql/sort-direction';
 import { escapeLike } from '../customers/customer.service';
 import { Ticket } from './ticket.entity';
 import { type TicketFilter, type TicketOrder, TicketOrderField } from './ticket.inputs';
 import { openStatuses } from './ticket-status';
 
-const orders: Record<TicketOrderField, Omit<KeysetOrder<Ticket>, 'direction'>> = {
+const orders: KeysetOrders<Ticket, TicketOrderField> = {
   [TicketOrderField.CREATED_AT]: { property: 't.createdAt', column: 't.created_at', value: (t) => t.createdAt, isDate: true },
   [TicketOrderField.UPDATED_AT]: { property: 't.updatedAt', column: 't.updated_at', value: (t) => t.updatedAt, isDate: true },
   [TicketOrderField.RESOLUTION_DUE_AT]: {
@@ -20,7 +19,7 @@ const orders: Record<TicketOrderField, Omit<KeysetOrder<Ticket>, 'direction'>> =
 };
 
 /** One page of tickets, with what every ticket list shows joined in (so loaders find it in memory). */
-export async function listTickets(
+export function listTickets(
   em: EntityManager,
   now: Date,
   page: PageRequest,
@@ -50,8 +49,8 @@ export async function listTickets(
     }
     return qb;
   };
-  const spec = orders[order?.field ?? TicketOrderField.CREATED_AT];
-  const direction = (order?.direction ?? SortDirection.DESC) === SortDirection.DESC ? 'desc' : 'asc';
-  const found = await fetchKeysetPage(build(true), { ...spec, direction }, page, 't');
-  return { ...found, count: () => build(false).getCount() };
+  return pageByKeyset(build, 't', orders, page, {
+    field: order?.field ?? TicketOrderField.CREATED_AT,
+    direction: order?.direction ?? SortDirection.DESC,
+  });
 }

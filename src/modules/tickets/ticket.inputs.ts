@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { orderInput } from '../../graphql/order-input';
 import { SortDirection } from '../../graphql/sort-direction';
 import { ServiceLevel } from '../customers/customer.enums';
 import { ReportKind, TicketChannel, TicketKind, TicketPriority, TicketSeverity, TicketStatus } from './ticket.enums';
@@ -183,11 +184,5 @@ export enum TicketOrderField {
 }
 registerEnumType(TicketOrderField, { name: 'TicketOrderField' });
 
-@InputType()
-export class TicketOrder {
-  @Field(() => TicketOrderField)
-  field!: TicketOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
-  direction!: SortDirection;
-}
+export const TicketOrder = orderInput(TicketOrderField, 'Ticket', SortDirection.DESC);
+export type TicketOrder = InstanceType<typeof TicketOrder>;

@@ -1,10 +1,9 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { findById, isUuid } from '../../db/find-by-id';
-import type { PageRequest } from '../../db/keyset';
+import type { Page, PageRequest } from '../../db/keyset';
 import { loadForChange } from '../../db/load-for-change';
 import { inTransaction, type UnitOfWork } from '../../db/unit-of-work';
-import type { Page } from '../../graphql/connection';
 import type { Clock } from '../../shared/clock';
 import { badInput, notFound, staleVersion } from '../../shared/domain-error';
 import type { EventBus } from '../../shared/event-bus';
