@@ -1,5 +1,6 @@
-import { IsOptional, IsPositive, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { IsOptional, IsPositive, Length, Matches, MaxLength } from 'class-validator';
+import { Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
+import { IdField, OptionalIdField } from '../../graphql/id-fields';
 import { orderInput } from '../../graphql/order-input';
 import { SortDirection } from '../../graphql/sort-direction';
 import { AccessTechnology, CircuitServiceType, CircuitStatus } from './circuit.enums';
@@ -10,8 +11,7 @@ export class CreateCircuitInput {
   @Matches(/^[A-Z0-9][A-Z0-9/-]{2,47}$/, { message: 'code must be 3-48 capital letters, digits, / or -' })
   code!: string;
 
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID)
+  @IdField()
   customerId!: string;
 
   @Field(() => CircuitServiceType)
@@ -39,8 +39,7 @@ export class CreateCircuitInput {
 
 @InputType()
 export class UpdateCircuitInput {
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID)
+  @IdField()
   id!: string;
 
   @Field(() => Int, { description: 'the version you read; a stale one is refused with CONFLICT' })
@@ -78,9 +77,7 @@ export class CircuitFilter {
   @MaxLength(200)
   search?: string;
 
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID, { nullable: true })
+  @OptionalIdField()
   customerId?: string;
 
   @Field(() => [CircuitStatus], { nullable: true })

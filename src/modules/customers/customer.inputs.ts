@@ -1,5 +1,6 @@
-import { IsEmail, IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { IdField, OptionalIdField } from '../../graphql/id-fields';
 import { orderInput } from '../../graphql/order-input';
 import { SortDirection } from '../../graphql/sort-direction';
 import { ServiceLevel } from './customer.enums';
@@ -21,13 +22,10 @@ export class CreateCustomerInput {
   @Field(() => ServiceLevel)
   serviceLevel!: ServiceLevel;
 
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID)
+  @IdField()
   accountManagerId!: string;
 
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID, { nullable: true })
+  @OptionalIdField()
   networkServiceManagerId?: string;
 
   @Field({ defaultValue: false })
@@ -36,8 +34,7 @@ export class CreateCustomerInput {
 
 @InputType()
 export class UpdateCustomerInput {
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID)
+  @IdField()
   id!: string;
 
   @Field(() => Int, { description: 'the version you read; a stale one is refused with CONFLICT' })
@@ -56,14 +53,10 @@ export class UpdateCustomerInput {
   @Field(() => ServiceLevel, { nullable: true })
   serviceLevel?: ServiceLevel;
 
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID, { nullable: true })
+  @OptionalIdField()
   accountManagerId?: string;
 
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID, { nullable: true })
+  @OptionalIdField()
   networkServiceManagerId?: string;
 
   @Field({ nullable: true })
@@ -97,15 +90,13 @@ export class ContactFields {
 
 @InputType()
 export class AddContactInput extends ContactFields {
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID)
+  @IdField()
   customerId!: string;
 }
 
 @InputType()
 export class UpdateContactInput {
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID)
+  @IdField()
   id!: string;
 
   @Field(() => Int)
@@ -148,9 +139,7 @@ export class CustomerFilter {
   @Field({ nullable: true })
   industry?: string;
 
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID, { nullable: true })
+  @OptionalIdField()
   accountManagerId?: string;
 
   @Field({ defaultValue: false })

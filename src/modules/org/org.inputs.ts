@@ -1,5 +1,6 @@
-import { ArrayNotEmpty, IsEmail, IsOptional, IsUUID, Length, Matches } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArrayNotEmpty, IsEmail, IsOptional, Length, Matches } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+import { IdField, OptionalIdField } from '../../graphql/id-fields';
 import { Role } from './role.enum';
 
 @InputType()
@@ -23,8 +24,7 @@ export class CreateUserInput {
   @Length(1, 100)
   name!: string;
 
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID)
+  @IdField()
   departmentId!: string;
 
   @Field(() => [Role])
@@ -44,8 +44,7 @@ export class CreateUserInput {
 
 @InputType()
 export class UpdateUserInput {
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID)
+  @IdField()
   id!: string;
 
   @Field(() => Int, { description: 'the version you read; a stale one is refused with CONFLICT' })
@@ -56,9 +55,7 @@ export class UpdateUserInput {
   @Length(1, 100)
   name?: string;
 
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID, { nullable: true })
+  @OptionalIdField()
   departmentId?: string;
 
   @Field(() => [Role], { nullable: true })

@@ -1,5 +1,6 @@
-import { IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { IsOptional, Length, MaxLength } from 'class-validator';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { OptionalIdField } from '../../graphql/id-fields';
 import { InstanceStatus, TaskStatus } from './process.enums';
 import { ProcessDefinition } from './process-definition.entity';
 
@@ -33,9 +34,7 @@ export class TaskFilter {
   @Field(() => TaskStatus, { nullable: true, description: 'OPEN unless said' })
   status?: TaskStatus;
 
-  @IsOptional()
-  @IsUUID('all')
-  @Field(() => ID, { nullable: true })
+  @OptionalIdField()
   instanceId?: string;
 }
 

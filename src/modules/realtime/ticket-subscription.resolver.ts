@@ -1,6 +1,6 @@
-import { IsOptional, IsUUID } from 'class-validator';
-import { Arg, Ctx, Field, ID, InputType, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Field, InputType, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { AppContext } from '../../graphql/context';
+import { OptionalIdField } from '../../graphql/id-fields';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketChangeKind, TicketKind, TicketStatus } from '../tickets/ticket.enums';
 import { SharedLoads } from './shared-load';
@@ -26,19 +26,13 @@ export class TicketSubscriptionFilter {
   @Field(() => [TicketStatus], { nullable: true, description: 'the status after the change' })
   statuses?: TicketStatus[];
 
-  @IsOptional()
-  @IsUUID('all')
-  @Field(() => ID, { nullable: true })
+  @OptionalIdField()
   customerId?: string;
 
-  @IsOptional()
-  @IsUUID('all')
-  @Field(() => ID, { nullable: true })
+  @OptionalIdField()
   departmentId?: string;
 
-  @IsOptional()
-  @IsUUID('all')
-  @Field(() => ID, { nullable: true })
+  @OptionalIdField()
   assigneeId?: string;
 }
 

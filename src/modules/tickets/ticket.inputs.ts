@@ -1,5 +1,6 @@
-import { ArrayMaxSize, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
+import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { IdField, IdListField, OptionalIdField } from '../../graphql/id-fields';
 import { orderInput } from '../../graphql/order-input';
 import { SortDirection } from '../../graphql/sort-direction';
 import { ServiceLevel } from '../customers/customer.enums';
@@ -21,12 +22,10 @@ export class OpenTicketInput {
   @MaxLength(20000)
   description!: string;
 
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID)
+  @IdField()
   customerId!: string;
 
-  @IsUUID('all', { each: true, message: 'each must be an id (UUID)' })
-  @Field(() => [ID], { defaultValue: [], description: 'affected circuits; each must belong to the customer' })
+  @IdListField({ defaultValue: [], description: 'affected circuits; each must belong to the customer' })
   @ArrayMaxSize(200)
   circuitIds!: string[];
 
@@ -36,21 +35,16 @@ export class OpenTicketInput {
   @Field(() => TicketSeverity, { nullable: true })
   severity?: TicketSeverity;
 
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID, { nullable: true, description: 'owner department; the response center when omitted' })
+  @OptionalIdField({ description: 'owner department; the response center when omitted' })
   ownerDepartmentId?: string;
 
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID, { nullable: true })
+  @OptionalIdField()
   assigneeId?: string;
 }
 
 @InputType()
 export class UpdateTicketInput {
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID)
+  @IdField()
   id!: string;
 
   @Field(() => Int, { description: 'the version you read; a stale one is refused with CONFLICT' })
@@ -72,19 +66,13 @@ export class UpdateTicketInput {
   @Field(() => TicketSeverity, { nullable: true })
   severity?: TicketSeverity;
 
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID, { nullable: true })
+  @OptionalIdField()
   ownerDepartmentId?: string;
 
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID, { nullable: true })
+  @OptionalIdField()
   assigneeId?: string;
 
-  @IsOptional()
-  @IsUUID('all', { each: true, message: 'each must be an id (UUID)' })
-  @Field(() => [ID], { nullable: true, description: 'replaces the affected circuits' })
+  @IdListField({ nullable: true, description: 'replaces the affected circuits' })
   @IsOptional()
   @ArrayMaxSize(200)
   circuitIds?: string[];
@@ -92,8 +80,7 @@ export class UpdateTicketInput {
 
 @InputType()
 export class TransitionTicketInput {
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID)
+  @IdField()
   id!: string;
 
   @Field(() => TicketStatus)
@@ -110,8 +97,7 @@ export class TransitionTicketInput {
 
 @InputType()
 export class SubmitReportInput {
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID)
+  @IdField()
   ticketId!: string;
 
   @Field(() => ReportKind)
@@ -143,22 +129,16 @@ export class TicketFilter {
   @Field(() => [TicketStatus], { nullable: true })
   statuses?: TicketStatus[];
 
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID, { nullable: true })
+  @OptionalIdField()
   customerId?: string;
 
   @Field(() => [ServiceLevel], { nullable: true })
   serviceLevels?: ServiceLevel[];
 
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID, { nullable: true })
+  @OptionalIdField()
   departmentId?: string;
 
-  @IsOptional()
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  @Field(() => ID, { nullable: true })
+  @OptionalIdField()
   assigneeId?: string;
 
   @Field({ nullable: true, description: 'still open and past its resolution deadline (true), or not (false)' })
