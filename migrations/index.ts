@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124191659_Initial } from './Migration20261124191659_Initial';
 import { Migration20261124191700_Departments } from './Migration20261124191700_Departments';
 import { Migration20261124200634_Processes } from './Migration20261124200634_Processes';
+import { Migration20261124204703_Idempotency } from './Migration20261124204703_Idempotency';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file and adds it here;
@@ -11,4 +12,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124191659_Initial', class: Migration20261124191659_Initial },
   { name: 'Migration20261124191700_Departments', class: Migration20261124191700_Departments },
   { name: 'Migration20261124200634_Processes', class: Migration20261124200634_Processes },
+  { name: 'Migration20261124204703_Idempotency', class: Migration20261124204703_Idempotency },
 ];

@@ -2,6 +2,7 @@ import { Circuit } from '../modules/circuits/circuit.entity';
 import { Contact } from '../modules/customers/contact.entity';
 import { Customer } from '../modules/customers/customer.entity';
 import { HistoryEvent } from '../modules/history/history-event.entity';
+import { IdempotencyRecord } from '../modules/idempotency/idempotency-record.entity';
 import { Department } from '../modules/org/department.entity';
 import { User } from '../modules/org/user.entity';
 import { ActivityRecord } from '../modules/processes/activity-record.entity';
@@ -29,4 +30,5 @@ export const entities = [
   ProcessTask,
   ProcessTimer,
   ActivityRecord,
+  IdempotencyRecord,
 ];

@@ -1,12 +1,13 @@
 import { IsOptional, IsPositive, Length, Matches, MaxLength } from 'class-validator';
 import { Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
 import { IdField, OptionalIdField } from '../../graphql/id-fields';
+import { IdempotentInput } from '../../graphql/idempotent-input';
 import { orderInput } from '../../graphql/order-input';
 import { SortDirection } from '../../graphql/sort-direction';
 import { AccessTechnology, CircuitServiceType, CircuitStatus } from './circuit.enums';
 
 @InputType()
-export class CreateCircuitInput {
+export class CreateCircuitInput extends IdempotentInput {
   @Field()
   @Matches(/^[A-Z0-9][A-Z0-9/-]{2,47}$/, { message: 'code must be 3-48 capital letters, digits, / or -' })
   code!: string;

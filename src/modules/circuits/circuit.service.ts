@@ -10,6 +10,7 @@ import type { ServiceContext } from '../../shared/service-context';
 import { escapeLike, requireCustomer } from '../customers/customer.service';
 import { HistoryAction, SubjectType } from '../history/history.enums';
 import { actingUser, applyChanges, archiveWithHistory, recordHistory } from '../history/history.service';
+import { runOnce } from '../idempotency/run-once';
 import { Circuit } from './circuit.entity';
 import { CircuitStatus } from './circuit.enums';
 import {
@@ -61,19 +62,28 @@ export class CircuitService {
   }
 
   create(ctx: ServiceContext, input: CreateCircuitInput): Promise<Circuit> {
-    return inTransaction(ctx.em, this.bus, async ({ em }) => {
-      const actor = await actingUser(em, ctx.actor);
-      if (await em.count(Circuit, { code: input.code })) {
-        throw new DomainError(ErrorCode.CONFLICT, `Circuit code ${input.code} is taken`, { field: 'code' });
-      }
-      const customer = await requireCustomer(em, input.customerId, 'customerId');
-      const now = this.clock.now();
-      const { customerId: _, ...fields } = input;
-      const circuit = em.create(Circuit, { ...fields, customer, createdAt: now, updatedAt: now });
-      recordHistory(em, actor, { subjectType: SubjectType.CIRCUIT, subjectId: circuit.id, action: HistoryAction.CREATED, at: now });
-      await em.flush();
-      return circuit;
-    });
+    return inTransaction(ctx.em, this.bus, ({ em }) =>
+      runOnce(em, {
+        operation: 'createCircuit',
+        key: input.idempotencyKey,
+        actor: ctx.actor,
+        now: this.clock.now(),
+        load: (id) => findById(em, Circuit, id),
+        create: async () => {
+          const actor = await actingUser(em, ctx.actor);
+          if (await em.count(Circuit, { code: input.code })) {
+            throw new DomainError(ErrorCode.CONFLICT, `Circuit code ${input.code} is taken`, { field: 'code' });
+          }
+          const customer = await requireCustomer(em, input.customerId, 'customerId');
+          const now = this.clock.now();
+          const { customerId: _, idempotencyKey: __, ...fields } = input;
+          const circuit = em.create(Circuit, { ...fields, customer, createdAt: now, updatedAt: now });
+          recordHistory(em, actor, { subjectType: SubjectType.CIRCUIT, subjectId: circuit.id, action: HistoryAction.CREATED, at: now });
+          await em.flush();
+          return circuit;
+        },
+      }),
+    );
   }
 
   update(ctx: ServiceContext, input: UpdateCircuitInput): Promise<Circuit> {

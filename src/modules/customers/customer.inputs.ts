@@ -1,12 +1,13 @@
 import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { IdField, OptionalIdField } from '../../graphql/id-fields';
+import { IdempotentInput } from '../../graphql/idempotent-input';
 import { orderInput } from '../../graphql/order-input';
 import { SortDirection } from '../../graphql/sort-direction';
 import { ServiceLevel } from './customer.enums';
 
 @InputType()
-export class CreateCustomerInput {
+export class CreateCustomerInput extends IdempotentInput {
   @Field()
   @Matches(/^[A-Z0-9][A-Z0-9-]{2,31}$/, { message: 'code must be 3-32 capital letters, digits or -' })
   code!: string;
@@ -64,7 +65,7 @@ export class UpdateCustomerInput {
 }
 
 @InputType()
-export class ContactFields {
+export class ContactFields extends IdempotentInput {
   @Field()
   @Length(1, 100)
   name!: string;

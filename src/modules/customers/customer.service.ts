@@ -11,6 +11,7 @@ import type { EventBus } from '../../shared/event-bus';
 import type { ServiceContext } from '../../shared/service-context';
 import { HistoryAction, SubjectType } from '../history/history.enums';
 import { actingUser, applyChanges, archiveWithHistory, recordHistory } from '../history/history.service';
+import { runOnce } from '../idempotency/run-once';
 import { requireUser } from '../org/org.service';
 import { Customer } from './customer.entity';
 import {
@@ -63,29 +64,38 @@ export class CustomerService {
   }
 
   create(ctx: ServiceContext, input: CreateCustomerInput): Promise<Customer> {
-    return inTransaction(ctx.em, this.bus, async ({ em }) => {
-      const actor = await actingUser(em, ctx.actor);
-      if (await em.count(Customer, { code: input.code })) {
-        throw new DomainError(ErrorCode.CONFLICT, `Customer code ${input.code} is taken`, { field: 'code' });
-      }
-      const now = this.clock.now();
-      const customer = em.create(Customer, {
-        code: input.code,
-        name: input.name,
-        industry: input.industry,
-        serviceLevel: input.serviceLevel,
-        crossRegion: input.crossRegion,
-        accountManager: await requireUser(em, input.accountManagerId, 'accountManagerId'),
-        networkServiceManager: input.networkServiceManagerId
-          ? await requireUser(em, input.networkServiceManagerId, 'networkServiceManagerId')
-          : undefined,
-        createdAt: now,
-        updatedAt: now,
-      });
-      recordHistory(em, actor, { subjectType: SubjectType.CUSTOMER, subjectId: customer.id, action: HistoryAction.CREATED, at: now });
-      await em.flush();
-      return customer;
-    });
+    return inTransaction(ctx.em, this.bus, ({ em }) =>
+      runOnce(em, {
+        operation: 'createCustomer',
+        key: input.idempotencyKey,
+        actor: ctx.actor,
+        now: this.clock.now(),
+        load: (id) => findById(em, Customer, id),
+        create: async () => {
+          const actor = await actingUser(em, ctx.actor);
+          if (await em.count(Customer, { code: input.code })) {
+            throw new DomainError(ErrorCode.CONFLICT, `Customer code ${input.code} is taken`, { field: 'code' });
+          }
+          const now = this.clock.now();
+          const customer = em.create(Customer, {
+            code: input.code,
+            name: input.name,
+            industry: input.industry,
+            serviceLevel: input.serviceLevel,
+            crossRegion: input.crossRegion,
+            accountManager: await requireUser(em, input.accountManagerId, 'accountManagerId'),
+            networkServiceManager: input.networkServiceManagerId
+              ? await requireUser(em, input.networkServiceManagerId, 'networkServiceManagerId')
+              : undefined,
+            createdAt: now,
+            updatedAt: now,
+          });
+          recordHistory(em, actor, { subjectType: SubjectType.CUSTOMER, subjectId: customer.id, action: HistoryAction.CREATED, at: now });
+          await em.flush();
+          return customer;
+        },
+      }),
+    );
   }
 
   update(ctx: ServiceContext, input: UpdateCustomerInput): Promise<Customer> {

@@ -36,8 +36,10 @@ export class ProcessInstanceResolver {
     @Ctx() ctx: AppContext,
     @Arg('businessKey', () => String, { nullable: true }) businessKey?: string,
     @Arg('variables', () => GraphQLJSONObject, { nullable: true }) variables?: Record<string, unknown>,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'a retry with the same key returns the first instance' })
+    idempotencyKey?: string,
   ): Promise<ProcessInstance> {
-    return ctx.services.processes.runner.start(ctx, key, businessKey ?? null, variables ?? {});
+    return ctx.services.processes.runner.start(ctx, key, businessKey ?? null, variables ?? {}, idempotencyKey);
   }
 
   @Mutation(() => ProcessInstance, { description: 'resumes the instance of businessKey that waits for this message' })

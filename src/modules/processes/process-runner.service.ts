@@ -5,9 +5,10 @@ import { isUuid } from '../../db/find-by-id';
 import { inTransaction } from '../../db/unit-of-work';
 import type { Clock } from '../../shared/clock';
 import { badInput, DomainError, ErrorCode, notFound } from '../../shared/domain-error';
-import type { EventBus } from '../../shared/event-bus';
+import type { DomainEvent, EventBus } from '../../shared/event-bus';
 import type { ServiceContext } from '../../shared/service-context';
 import { actingUser } from '../history/history.service';
+import { runOnce } from '../idempotency/run-once';
 import type { DefinitionData, InstanceStepper } from './instance-stepper';
 import { InstanceStatus, TaskStatus, TimerStatus } from './process.enums';
 import { ProcessInstanceChangedEvent, TaskChangedEvent } from './process.events';
@@ -29,31 +30,55 @@ export class ProcessRunnerService {
     private readonly stepper: InstanceStepper,
   ) {}
 
-  start(ctx: ServiceContext, key: string, businessKey: string | null, variables: Record<string, unknown>): Promise<ProcessInstance> {
-    return inTransaction(ctx.em, this.bus, async ({ em, events }) => {
-      const actor = await actingUser(em, ctx.actor);
-      const definition = await em.findOne(ProcessDefinition, { key }, { orderBy: { version: 'desc' }, populate: ['serializedSource'] });
-      if (!definition) throw notFound('ProcessDefinition', key);
-      const now = this.clock.now();
-      const instance = em.create(ProcessInstance, {
-        id: randomUUID(),
-        definition,
-        processKey: key,
-        definitionVersion: definition.version,
-        businessKey: businessKey ?? undefined,
-        status: InstanceStatus.RUNNING,
-        variables,
-        state: null,
-        waiting: [],
-        startedAt: now,
-        updatedAt: now,
-        startedBy: actor ?? undefined,
-      });
-      await em.flush();
-      await this.stepper.advance(em, instance, definition, { kind: 'start' }, actor, events);
-      await em.flush();
-      return instance;
+  start(
+    ctx: ServiceContext,
+    key: string,
+    businessKey: string | null,
+    variables: Record<string, unknown>,
+    idempotencyKey?: string | null,
+  ): Promise<ProcessInstance> {
+    return inTransaction(ctx.em, this.bus, ({ em, events }) =>
+      runOnce(em, {
+        operation: 'startProcess',
+        key: idempotencyKey,
+        actor: ctx.actor,
+        now: this.clock.now(),
+        load: (id) => em.findOne(ProcessInstance, { id }),
+        create: () => this.startInstance(em, events, ctx, key, businessKey, variables),
+      }),
+    );
+  }
+
+  private async startInstance(
+    em: EntityManager,
+    events: DomainEvent[],
+    ctx: ServiceContext,
+    key: string,
+    businessKey: string | null,
+    variables: Record<string, unknown>,
+  ): Promise<ProcessInstance> {
+    const actor = await actingUser(em, ctx.actor);
+    const definition = await em.findOne(ProcessDefinition, { key }, { orderBy: { version: 'desc' }, populate: ['serializedSource'] });
+    if (!definition) throw notFound('ProcessDefinition', key);
+    const now = this.clock.now();
+    const instance = em.create(ProcessInstance, {
+      id: randomUUID(),
+      definition,
+      processKey: key,
+      definitionVersion: definition.version,
+      businessKey: businessKey ?? undefined,
+      status: InstanceStatus.RUNNING,
+      variables,
+      state: null,
+      waiting: [],
+      startedAt: now,
+      updatedAt: now,
+      startedBy: actor ?? undefined,
     });
+    await em.flush();
+    await this.stepper.advance(em, instance, definition, { kind: 'start' }, actor, events);
+    await em.flush();
+    return instance;
   }
 
   /** Delivers a message to the one instance of `businessKey` waiting for it. Nothing is buffered. */

@@ -1,13 +1,14 @@
 import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { IdField, IdListField, OptionalIdField } from '../../graphql/id-fields';
+import { IdempotentInput } from '../../graphql/idempotent-input';
 import { orderInput } from '../../graphql/order-input';
 import { SortDirection } from '../../graphql/sort-direction';
 import { ServiceLevel } from '../customers/customer.enums';
 import { ReportKind, TicketChannel, TicketKind, TicketPriority, TicketSeverity, TicketStatus } from './ticket.enums';
 
 @InputType()
-export class OpenTicketInput {
+export class OpenTicketInput extends IdempotentInput {
   @Field(() => TicketKind)
   kind!: TicketKind;
 

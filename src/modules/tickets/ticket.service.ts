@@ -13,6 +13,7 @@ import { requireCustomer } from '../customers/customer.service';
 import { HistoryAction, SubjectType } from '../history/history.enums';
 import { actingUser, applyChanges, recordHistory } from '../history/history.service';
 import type { FieldChange } from '../history/history-event.entity';
+import { runOnce } from '../idempotency/run-once';
 import { Department } from '../org/department.entity';
 import { requireDepartment, requireUser } from '../org/org.service';
 import type { User } from '../org/user.entity';
@@ -56,41 +57,57 @@ export class TicketService {
 
   open(ctx: ServiceContext, input: OpenTicketInput): Promise<Ticket> {
     return this.write(ctx, async ({ em }, actor) => {
-      const customer = await requireCustomer(em, input.customerId, 'customerId');
-      const circuits = await requireCircuits(em, input.circuitIds, customer.id);
-      const ownerDepartment = input.ownerDepartmentId
-        ? await requireDepartment(em, input.ownerDepartmentId, 'ownerDepartmentId')
-        : await em.findOneOrFail(Department, { code: RESPONSE_CENTER_CODE });
-      const assignee = input.assigneeId ? await requireUser(em, input.assigneeId, 'assigneeId') : undefined;
-      const now = this.clock.now();
-      const deadlines = deadlinesFor(this.calendar, now, {
-        kind: input.kind,
-        level: customer.serviceLevel,
-        priority: input.priority,
-        severity: input.severity,
+      let opened = false;
+      const ticket = await runOnce(em, {
+        operation: 'openTicket',
+        key: input.idempotencyKey,
+        actor: ctx.actor,
+        now: this.clock.now(),
+        load: (id) => findById(em, Ticket, id),
+        create: async () => {
+          opened = true;
+          return this.createTicket(em, actor, input);
+        },
       });
-      const ticket = em.create(Ticket, {
-        number: await nextTicketNumber(em, new Date(now.getTime() + CHINA_OFFSET_MS).getUTCFullYear()),
-        kind: input.kind,
-        channel: input.channel,
-        title: input.title,
-        description: input.description,
-        customer,
-        priority: input.priority,
-        severity: input.severity,
-        status: TicketStatus.acknowledged,
-        ownerDepartment,
-        assignee,
-        createdBy: actor ?? undefined,
-        ...deadlines,
-        reportDueAt: deadlines.reportDueAt ?? undefined,
-        createdAt: now,
-        updatedAt: now,
-      });
-      ticket.circuits.set(circuits);
-      this.history(em, actor, ticket, HistoryAction.CREATED, [], null);
-      return { ticket, change: TicketChangeKind.OPENED };
+      return { ticket, change: opened ? TicketChangeKind.OPENED : null };
     });
+  }
+
+  private async createTicket(em: EntityManager, actor: User | null, input: OpenTicketInput): Promise<Ticket> {
+    const customer = await requireCustomer(em, input.customerId, 'customerId');
+    const circuits = await requireCircuits(em, input.circuitIds, customer.id);
+    const ownerDepartment = input.ownerDepartmentId
+      ? await requireDepartment(em, input.ownerDepartmentId, 'ownerDepartmentId')
+      : await em.findOneOrFail(Department, { code: RESPONSE_CENTER_CODE });
+    const assignee = input.assigneeId ? await requireUser(em, input.assigneeId, 'assigneeId') : undefined;
+    const now = this.clock.now();
+    const deadlines = deadlinesFor(this.calendar, now, {
+      kind: input.kind,
+      level: customer.serviceLevel,
+      priority: input.priority,
+      severity: input.severity,
+    });
+    const ticket = em.create(Ticket, {
+      number: await nextTicketNumber(em, new Date(now.getTime() + CHINA_OFFSET_MS).getUTCFullYear()),
+      kind: input.kind,
+      channel: input.channel,
+      title: input.title,
+      description: input.description,
+      customer,
+      priority: input.priority,
+      severity: input.severity,
+      status: TicketStatus.acknowledged,
+      ownerDepartment,
+      assignee,
+      createdBy: actor ?? undefined,
+      ...deadlines,
+      reportDueAt: deadlines.reportDueAt ?? undefined,
+      createdAt: now,
+      updatedAt: now,
+    });
+    ticket.circuits.set(circuits);
+    this.history(em, actor, ticket, HistoryAction.CREATED, [], null);
+    return ticket;
   }
 
   update(ctx: ServiceContext, input: UpdateTicketInput): Promise<Ticket> {
