@@ -12,8 +12,9 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config/config';
 import { type Database, openDatabase } from './db/database';
+import { armorProtection } from './graphql/armor';
 import { type AppContext, type ContextDeps, createContext } from './graphql/context';
-import { formatError } from './graphql/format-error';
+import { createFormatError } from './graphql/format-error';
 import { buildHubSchema } from './graphql/schema';
 import { defaultCalendar } from './modules/calendar/business-calendar';
 import { deployProcesses } from './modules/processes/deploy-processes';
@@ -94,11 +95,16 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       },
       wsServer,
     );
+    const armor = armorProtection(config.production);
     const apollo = new ApolloServer<AppContext>({
       schema,
-      formatError,
+      introspection: config.introspection ?? !config.production,
+      validationRules: armor.validationRules,
+      allowBatchedHttpRequests: false,
+      formatError: createFormatError({ production: config.production }),
       includeStacktraceInErrorResponses: false,
       plugins: [
+        ...armor.plugins,
         // Cache hints are unused; the plugin wraps every field resolver and costs a tenth of a big page.
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -47,6 +47,18 @@ export const settings = {
     default: [200, 1000] as number[],
     parse: (raw: string): number[] => raw.split(',').map((part) => int(part.trim())),
   },
+  production: {
+    env: 'PRODUCTION',
+    doc: 'production mode: no introspection (unless INTROSPECTION), no field suggestions, internal errors masked',
+    default: false,
+    parse: bool,
+  },
+  introspection: {
+    env: 'INTROSPECTION',
+    doc: 'allow introspection; defaults to on outside production',
+    default: undefined as boolean | undefined,
+    parse: bool,
+  },
   logSql: { env: 'LOG_SQL', doc: 'print every SQL statement', default: false, parse: bool },
 } satisfies Record<string, Setting<unknown>>;
 

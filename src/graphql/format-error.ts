@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   ForeignKeyConstraintViolationException,
   NotFoundError,
@@ -7,6 +8,28 @@ import {
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { DomainError, ErrorCode } from '../shared/domain-error';
+
+/**
+ * Unexpected failures get a reference id that the log carries too; in production their message
+ * and details are hidden behind it.
+ */
+export function createFormatError(options: { production: boolean; log?: (line: string, error: unknown) => void }) {
+  const log = options.log ?? ((line, error) => console.error(line, error));
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const mapped = formatError(formatted, error);
+    const code = mapped.extensions?.code;
+    if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return mapped;
+    const reference = randomUUID().slice(0, 8);
+    log(`[error ${reference}]`, error instanceof GraphQLError ? (error.originalError ?? error) : error);
+    if (!options.production) return { ...mapped, extensions: { ...mapped.extensions, code: 'INTERNAL_SERVER_ERROR', reference } };
+    return {
+      message: `Internal error (reference ${reference})`,
+      path: mapped.path,
+      locations: mapped.locations,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', reference },
+    };
+  };
+}
 
 /** Maps domain and ORM failures to `extensions.code`, so callers learn what to fix. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
