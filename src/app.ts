@@ -12,7 +12,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config/config';
 import { type Database, openDatabase } from './db/database';
-import { armorProtection } from './graphql/armor';
+import { armorProtection, operationLimits } from './graphql/armor';
 import { type AppContext, type ContextDeps, createContext } from './graphql/context';
 import { createFormatError } from './graphql/format-error';
 import { buildHubSchema } from './graphql/schema';
@@ -100,6 +100,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       schema,
       introspection: config.introspection ?? !config.production,
       validationRules: armor.validationRules,
+      parseOptions: { maxTokens: operationLimits.maxTokens },
       allowBatchedHttpRequests: false,
       formatError: createFormatError({ production: config.production }),
       includeStacktraceInErrorResponses: false,

@@ -19,7 +19,9 @@ export function armorProtection(production: boolean) {
     maxDepth: { n: operationLimits.maxDepth },
     maxAliases: { n: operationLimits.maxAliases },
     maxDirectives: { n: operationLimits.maxDirectives },
-    maxTokens: { n: operationLimits.maxTokens },
+    // Tokens are limited by graphql's own parser (parseOptions.maxTokens in app.ts): armor's token
+    // plugin turns every syntax error into a 500.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: operationLimits.maxCost },
     // Suggestions ("did you mean ...") map the schema for an attacker when introspection is off.
     blockFieldSuggestion: { enabled: production },

@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { makeWorld } from '../support/fixtures';
+import { startTestHub, type TestHub } from '../support/hub';
+
+/** Real operations whose documents the fuzzer cuts up and whose variables it replaces. */
+const SEEDS = [
+  'query($first: Int!, $after: String, $filter: TicketFilter) { tickets(first: $first, after: $after, filter: $filter) { totalCount edges { cursor node { id number status customer { name } history(last: 3) { action } } } } }',
+  'mutation($input: OpenTicketInput!) { openTicket(input: $input) { id number } }',
+  'mutation($input: TransitionTicketInput!) { transitionTicket(input: $input) { id status } }',
+  'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }',
+  'query($id: ID!) { ticket(id: $id) { id } customer(id: $id) { id } processInstance(id: $id) { id } }',
+  'mutation($key: String!, $v: JSONObject) { startProcess(key: $key, variables: $v) { id status } }',
+  'mutation($xml: String!) { deployProcessDefinition(input: {xml: $xml}) { created } }',
+  '{ processDefinitions { key versions { version elements { id } } } tasks { id } departments { code } }',
+];
+
+interface Answer {
+  status: number;
+  body: { data?: unknown; errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | null;
+}
+
+async function send(t: TestHub, body: string): Promise<Answer> {
+  const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-kexiang-user': 'fuzz.user' }, body });
+  const text = await res.text();
+  try {
+    return { status: res.status, body: JSON.parse(text) };
+  } catch {
+    return { status: res.status, body: null };
+  }
+}
+
+/** A proper answer: no 5xx, JSON, and every error says what it is with a code (none internal). */
+function expectProperAnswer(answer: Answer): void {
+  expect(answer.status).toBeLessThan(500);
+  expect(answer.body).not.toBeNull();
+  for (const error of answer.body?.errors ?? []) {
+    expect(typeof error.message).toBe('string');
+    expect(typeof error.extensions?.code).toBe('string');
+    expect(error.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+  }
+}
+
+const mutateDocument = fc
+  .tuple(fc.constantFrom(...SEEDS), fc.array(fc.tuple(fc.nat(), fc.nat(6), fc.string({ maxLength: 4 })), { maxLength: 4 }))
+  .map(([doc, cuts]) =>
+    cuts.reduce((d, [at, len, insert]) => d.slice(0, at % (d.length + 1)) + insert + d.slice((at % (d.length + 1)) + len), doc),
+  );
+
+describe('Random and malformed GraphQL against the running hub', () => {
+  let t: TestHub;
+  let tried = 0;
+  beforeAll(async () => {
+    t = await startTestHub();
+    const world = await makeWorld(t, { circuitCount: 1 });
+    await t.ok(
+      'mutation($d: ID!) { createUser(input: {code: "fuzz.user", name: "fuzz", departmentId: $d, roles: [RESPONSE_CENTER]}) { id } }',
+      { d: world.departments.KX },
+    );
+  });
+  afterAll(async () => {
+    console.log(`fuzz: ${tried} hostile requests`);
+    await t.stop();
+  });
+
+  test('When documents are cut and spliced at random, then every answer is a proper error or data', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutateDocument, fc.jsonValue({ maxDepth: 3 }), async (query, variables) => {
+        tried++;
+        expectProperAnswer(await send(t, JSON.stringify({ query, variables })));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('When real operations get random variables, then bad values are refused as BAD_USER_INPUT, never crash', async () => {
+    const variables = fc.dictionary(
+      fc.constantFrom('first', 'after', 'filter', 'input', 'id', 'key', 'v', 'xml'),
+      fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.string(), fc.integer(), fc.constant(null), fc.uuid()),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...SEEDS), variables, async (query, vars) => {
+        tried++;
+        expectProperAnswer(await send(t, JSON.stringify({ query, variables: vars })));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('When the body is not a GraphQL request at all, then the hub answers 4xx and stays up', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          fc.constant('{"query": 42}'),
+          fc.constant('{"query": "{", "variables": "x"}'),
+        ),
+        async (body) => {
+          tried++;
+          const answer = await send(t, body);
+          expect(answer.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect((await t.ok<{ departments: unknown[] }>('{ departments { code } }')).departments.length).toBeGreaterThan(5);
+  });
+});
