@@ -49,6 +49,17 @@ export const ACTOR_HEADER = 'x-kexiang-user';
 
 const actorFrom = (value: unknown): Actor => ({ userCode: typeof value === 'string' && value ? value : null });
 
+/** Ready means the database answers a query within `ms`; a dead connection must not hang the probe. */
+async function databaseAnswers(database: Database, ms: number): Promise<boolean> {
+  const check = database.orm.em
+    .getConnection()
+    .execute('select 1')
+    .then(() => true)
+    .catch(() => false);
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref());
+  return Promise.race([check, timeout]);
+}
+
 /** Body-parser failures (too large, not JSON) answered as GraphQL errors rather than HTML pages. */
 const jsonErrors: express.ErrorRequestHandler = (err: { status?: number; type?: string; message?: string }, _req, res, _next) => {
   const status = err.status ?? 500;
@@ -124,7 +135,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       res.json({ status: 'ok' });
     });
     app.get('/health/ready', async (_req, res) => {
-      const ready = await database.orm.isConnected();
+      const ready = await databaseAnswers(database, 2000);
       res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
     });
     app.use(

@@ -25,7 +25,8 @@ export function ormOptions(input: OrmOptionsInput): Options {
     clientUrl: input.clientUrl,
     entities,
     metadataProvider: ReflectMetadataProvider,
-    pool: { min: 0, max: input.poolSize },
+    // A request waits at most 5 s for a connection, so an outage gives errors, not hung requests.
+    pool: { min: 0, max: input.poolSize, acquireTimeoutMillis: 5000 },
     // Relations resolve through per-request DataLoaders, not lazily inside the ORM.
     forceUndefined: true,
     allowGlobalContext: false,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ConnectionException,
   ForeignKeyConstraintViolationException,
   NotFoundError,
   OptimisticLockError,
@@ -68,8 +69,22 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof ForeignKeyConstraintViolationException) {
     return { ...formatted, message: 'A referenced record does not exist', extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT } };
   }
+  if (original instanceof Error && isDatabaseUnavailable(original)) {
+    return {
+      ...formatted,
+      message: 'The database is unavailable right now; try again shortly',
+      extensions: { ...extensions, code: 'SERVICE_UNAVAILABLE' },
+    };
+  }
   if (original instanceof NotFoundError) {
     return { ...formatted, extensions: { ...extensions, code: ErrorCode.NOT_FOUND } };
   }
   return { ...formatted, extensions };
 }
+
+/** Lost or refused connections and pool timeouts: the caller should retry, nothing is wrong with the request. */
+const isDatabaseUnavailable = (error: Error): boolean =>
+  error instanceof ConnectionException ||
+  /Connection terminated|Connection ended|ECONNREFUSED|ECONNRESET|Timeout acquiring a connection|terminating connection/i.test(
+    error.message,
+  );
