@@ -9,6 +9,7 @@ import { type Hub, startHub } from '../src/app';
 import { loadConfig } from '../src/config/config';
 import { projectRoot } from '../src/db/orm-options';
 import { moddleOptions } from '../src/modules/processes/bpmn/moddle';
+import { systemActor } from '../src/shared/service-context';
 import { subscribe, wsClient } from './ws-probe';
 
 const SERVER = process.env.BENCH_PG_URL ?? 'postgresql://root@127.0.0.1:5432/postgres';
@@ -82,7 +83,7 @@ async function hubThroughput(hub: Hub): Promise<number> {
   const em = hub.database.orm.em;
   const { departments } = { departments: await em.fork().execute<{ id: string; code: string }[]>('select id, code from department') };
   await hub.services.org.createUser(
-    { em: em.fork(), actor: { userCode: null } },
+    { em: em.fork(), actor: systemActor },
     {
       code: 'bench.ops',
       name: '压测',
@@ -90,7 +91,7 @@ async function hubThroughput(hub: Hub): Promise<number> {
       roles: ['OPERATIONS', 'RESPONSE_CENTER'] as never,
     },
   );
-  const ctx = () => ({ em: em.fork(), actor: { userCode: 'bench.ops' } });
+  const ctx = () => ({ em: em.fork(), actor: { kind: 'staff' as const, userCode: 'bench.ops', customerId: null } });
   const started = Date.now();
   for (let i = 0; i < HUB_RUNS; i++) {
     const instance = await hub.services.processes.runner.start(ctx(), 'fault-handling', `bench-${i}`, {});
@@ -107,7 +108,7 @@ async function waitingMemory(hub: Hub): Promise<{ beforeMb: number; afterMb: num
   const em = hub.database.orm.em;
   const beforeMb = rssMb();
   for (let i = 0; i < WAITING; i++)
-    await hub.services.processes.runner.start({ em: em.fork(), actor: { userCode: null } }, 'fault-handling', `waiting-${i}`, {});
+    await hub.services.processes.runner.start({ em: em.fork(), actor: systemActor }, 'fault-handling', `waiting-${i}`, {});
   return { beforeMb, afterMb: rssMb(), instances: WAITING };
 }
 
@@ -119,7 +120,7 @@ async function subscriptionLatency(hub: Hub): Promise<{ subscribers: number; eve
   const latencies: number[] = [];
   for (let e = 0; e < EVENTS; e++) {
     const sent = performance.now();
-    await hub.services.tickets.open({ em: em.fork(), actor: { userCode: null } }, {
+    await hub.services.tickets.open({ em: em.fork(), actor: systemActor }, {
       kind: 'CONSULTATION',
       channel: 'PHONE',
       title: `bench ${e}`,

@@ -6,6 +6,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { ormOptions, projectRoot } from '../src/db/orm-options';
+import { DEV_JWT_SECRET, signToken } from '../src/modules/auth/tokens';
 import { seedDemoData } from '../src/seed/seeder';
 
 const SERVER = process.env.BENCH_PG_URL ?? 'postgresql://root@127.0.0.1:5432/postgres';
@@ -99,7 +100,10 @@ async function measure(kind: 'hub' | 'floor'): Promise<Measurement> {
       url,
       method: kind === 'hub' ? ('POST' as const) : ('GET' as const),
       body,
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await signToken({ sub: 'admin', kind: 'staff' }, DEV_JWT_SECRET)}`,
+      },
     };
     await autocannon({ ...request, connections: CONNECTIONS, duration: 3 }); // warm-up: JIT, caches, pools
     child.send('reset');

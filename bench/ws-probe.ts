@@ -1,8 +1,15 @@
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { DEV_JWT_SECRET, signToken } from '../src/modules/auth/tokens';
 
 export const wsClient = (httpUrl: string): Client =>
-  createClient({ url: httpUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+  createClient({
+    url: httpUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: false,
+    connectionParams: async () => ({ Authorization: `Bearer ${await signToken({ sub: 'admin', kind: 'staff' }, DEV_JWT_SECRET)}` }),
+  });
 
 /** A subscription whose events are awaited one by one. */
 export async function subscribe(client: Client, query: string): Promise<{ next(): Promise<unknown> }> {

@@ -7,7 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { createPubSub } from '@graphql-yoga/subscription';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config/config';
@@ -16,6 +16,7 @@ import { armorProtection, operationLimits } from './graphql/armor';
 import { type AppContext, type ContextDeps, createContext } from './graphql/context';
 import { createFormatError } from './graphql/format-error';
 import { buildHubSchema } from './graphql/schema';
+import { tokenVerifier } from './modules/auth/tokens';
 import { defaultCalendar } from './modules/calendar/business-calendar';
 import { deployProcesses } from './modules/processes/deploy-processes';
 import { registerDomainHandlers } from './modules/processes/domain-handlers';
@@ -44,10 +45,19 @@ export interface Hub {
   stop(): Promise<void>;
 }
 
-/** Until the auth issue lands, a request names its acting user by code in this header. */
-export const ACTOR_HEADER = 'x-kexiang-user';
+const bearerOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-const actorFrom = (value: unknown): Actor => ({ userCode: typeof value === 'string' && value ? value : null });
+/** A missing or refused token answers 401 with UNAUTHENTICATED before anything runs. */
+async function authenticate(
+  verify: (authorization: string | undefined) => Promise<Actor>,
+  authorization: string | undefined,
+): Promise<Actor> {
+  try {
+    return await verify(authorization);
+  } catch (err) {
+    throw new GraphQLError((err as Error).message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  }
+}
 
 /** Ready means the database answers a query within `ms`; a dead connection must not hang the probe. */
 async function databaseAnswers(database: Database, ms: number): Promise<boolean> {
@@ -99,10 +109,21 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     const app = express();
     const httpServer = http.createServer(app);
     const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+    const verify = tokenVerifier({ secret: config.jwtSecret, jwksUrl: config.jwksUrl });
     const wsCleanup = useServer(
       {
         schema,
-        context: (ctx) => createContext(deps, actorFrom(ctx.connectionParams?.[ACTOR_HEADER])),
+        // The token comes in connection_init; a connection without a good one is closed (4403).
+        onConnect: async (ctx) => {
+          try {
+            await verify(bearerOf(ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization));
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        context: async (ctx) =>
+          createContext(deps, await verify(bearerOf(ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization))),
       },
       wsServer,
     );
@@ -142,7 +163,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       '/graphql',
       // Room for a 1 MB diagram in a deployProcessDefinition request (JSON escaping adds some).
       express.json({ limit: '2mb' }),
-      expressMiddleware(apollo, { context: async ({ req }) => createContext(deps, actorFrom(req.headers[ACTOR_HEADER])) }),
+      expressMiddleware(apollo, { context: async ({ req }) => createContext(deps, await authenticate(verify, req.headers.authorization)) }),
     );
 
     app.use(jsonErrors);

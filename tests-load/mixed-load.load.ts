@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { makeWorld, type World } from '../tests/support/fixtures';
-import { startTestHub, type TestHub } from '../tests/support/hub';
+import { startTestHub, type TestHub, tokenFor } from '../tests/support/hub';
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 15);
@@ -28,7 +28,7 @@ describe('A bounded load on loopback', () => {
       requests: [
         {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-kexiang-user': world.duty.code },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(world.duty.code)}` },
           setupRequest: (request) => {
             const n = sequence++;
             // One write in four, each with its own idempotency key (the title carries it too).

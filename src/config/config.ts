@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEV_JWT_SECRET } from '../modules/auth/tokens';
 
 /** One documented setting: where it comes from, its default, and how to read it. */
 interface Setting<T> {
@@ -59,6 +60,13 @@ export const settings = {
     default: undefined as boolean | undefined,
     parse: bool,
   },
+  jwtSecret: {
+    env: 'JWT_SECRET',
+    doc: 'shared secret (HS256) that bearer tokens are signed with; the built-in development secret is refused in production',
+    default: DEV_JWT_SECRET,
+    parse: text,
+  },
+  jwksUrl: { env: 'JWKS_URL', doc: 'verify bearer tokens with the keys published here instead of JWT_SECRET', default: '', parse: text },
   logSql: { env: 'LOG_SQL', doc: 'print every SQL statement', default: false, parse: bool },
 } satisfies Record<string, Setting<unknown>>;
 
@@ -79,5 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const config = { ...(out as Config), ...overrides };
   config.dataDir = path.resolve(config.dataDir);
   config.processesDir = path.resolve(config.processesDir);
+  if (config.production && !config.jwksUrl && config.jwtSecret === DEV_JWT_SECRET) {
+    throw new Error('Setting JWT_SECRET: production needs a secret of its own (or JWKS_URL)');
+  }
   return config;
 }

@@ -7,7 +7,7 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ArgumentValidationError } from 'type-graphql';
+import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import { DomainError, ErrorCode } from '../shared/domain-error';
 
 /**
@@ -51,6 +51,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: `Invalid input: ${message}`,
       extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, field: fields[0]?.field ?? null, fields },
     };
+  }
+  if (original instanceof AuthorizationError || original instanceof AuthenticationError) {
+    return { ...formatted, message: 'Not allowed for this token (staff only)', extensions: { ...extensions, code: ErrorCode.FORBIDDEN } };
   }
   if (original instanceof OptimisticLockError) {
     return {

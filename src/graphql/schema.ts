@@ -1,6 +1,7 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
+import { customerScope, RoleChecker } from '../modules/auth/auth-checker';
 import { CircuitResolver } from '../modules/circuits/circuit.resolver';
 import { CustomerResolver } from '../modules/customers/customer.resolver';
 import { ContactFieldsResolver, CustomerFieldsResolver } from '../modules/customers/customer-fields.resolver';
@@ -38,6 +39,8 @@ export function buildHubSchema(pubSub: PubSub = createPubSub()): Promise<GraphQL
   return buildSchema({
     resolvers: [...resolvers],
     pubSub,
+    authChecker: RoleChecker,
+    globalMiddlewares: [customerScope],
     validate: { forbidUnknownValues: false },
   });
 }

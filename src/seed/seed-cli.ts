@@ -32,7 +32,9 @@ async function main(): Promise<void> {
     const [{ n }] = await em.execute<{ n: string }[]>('select count(*) as n from customer');
     if (Number(n) > 0) {
       if (!args.includes('--reset')) throw new Error('The database already holds customers: pass --reset to replace them with demo data');
-      await em.execute(`truncate ${RESET_TABLES.join(', ')} cascade`);
+      await em.execute(`truncate ${RESET_TABLES.join(', ')}`);
+      // Staff go too, except the bootstrap admin every install has.
+      await em.execute(`delete from app_user where code <> 'admin'`);
     }
     const started = Date.now();
     await seedDemoData(database.orm, { seed, tickets, now: new Date() });

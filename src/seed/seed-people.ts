@@ -1,3 +1,4 @@
+import { BOOTSTRAP_ADMIN_ID } from '../../migrations/Migration20261124210000_BootstrapAdmin';
 import { Role } from '../modules/org/role.enum';
 import type { Row } from './bulk-insert';
 import { givenNames, surnamePinyin, surnames } from './demo-names';
@@ -46,7 +47,6 @@ export function makeUsers(random: Random, departments: Map<string, string>, now:
       version: 1,
     });
   };
-  add('admin', '系统管理员', 'KX', [Role.ADMIN, Role.RESPONSE_CENTER]);
   add('kx.duty', '客响值班', 'KX', [Role.RESPONSE_CENTER]);
   for (const [departmentCode, roles, count] of staffing) {
     for (let i = 0; i < count; i++) {
@@ -58,5 +58,12 @@ export function makeUsers(random: Random, departments: Map<string, string>, now:
       add(code, surname + given, departmentCode, roles);
     }
   }
+  // `admin` comes from a migration (every install has it); the seeder only knows it exists.
+  users.push({
+    id: BOOTSTRAP_ADMIN_ID,
+    code: 'admin',
+    departmentCode: 'KX',
+    roles: [Role.ADMIN, Role.PROCESS_OWNER, Role.RESPONSE_CENTER],
+  });
   return { users, rows };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { makeWorld } from '../support/fixtures';
-import { startTestHub, type TestHub } from '../support/hub';
+import { startTestHub, type TestHub, tokenFor } from '../support/hub';
 
 /** Real operations whose documents the fuzzer cuts up and whose variables it replaces. */
 const SEEDS = [
@@ -20,7 +20,11 @@ interface Answer {
 }
 
 async function send(t: TestHub, body: string): Promise<Answer> {
-  const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-kexiang-user': 'fuzz.user' }, body });
+  const res = await fetch(t.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('fuzz.user')}` },
+    body,
+  });
   const text = await res.text();
   try {
     return { status: res.status, body: JSON.parse(text) };

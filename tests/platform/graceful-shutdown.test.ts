@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { ServiceRegistry } from '../../src/modules/processes/engine/service-registry';
-import { startTestHub } from '../support/hub';
+import { startTestHub, tokenFor } from '../support/hub';
 import { deploy, fixture } from '../support/processes';
 
 describe('Stopping the hub', () => {
@@ -25,7 +25,7 @@ describe('Stopping the hub', () => {
     const socket = new WebSocket(t.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
     const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
     await new Promise<void>((resolve) => socket.on('open', () => resolve()));
-    socket.send(JSON.stringify({ type: 'connection_init' }));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { Authorization: `Bearer ${await tokenFor('admin')}` } }));
 
     const inFlight = t.gql<{ startProcess: { status: string } }>('mutation { startProcess(key: "fault-mini") { status } }');
     await handlerEntered;

@@ -1,5 +1,5 @@
 import { serverAudits } from 'graphql-http';
-import { startTestHub, type TestHub } from '../support/hub';
+import { startTestHub, type TestHub, tokenFor } from '../support/hub';
 
 /** The GraphQL-over-HTTP spec's MUSTs, audited against the running hub (graphql-http's audit suite). */
 describe('GraphQL over HTTP conformance', () => {
@@ -9,7 +9,13 @@ describe('GraphQL over HTTP conformance', () => {
   });
   afterAll(() => t.stop());
 
-  const audits = serverAudits({ url: () => t.url, fetchFn: fetch });
+  // The audit's requests carry a staff token, as every client's must.
+  const authorizedFetch = async (input: string | URL | Request, init?: RequestInit) =>
+    fetch(input, {
+      ...init,
+      headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), authorization: `Bearer ${await tokenFor('admin')}` },
+    });
+  const audits = serverAudits({ url: () => t.url, fetchFn: authorizedFetch });
   const musts = audits.filter((audit) => audit.name.startsWith('MUST'));
 
   test('the audit suite has MUST audits to run', () => {

@@ -1,17 +1,21 @@
 import { GraphQLError } from 'graphql';
 import { operationLimits } from '../../src/graphql/armor';
 import { createFormatError } from '../../src/graphql/format-error';
-import { startTestHub, type TestHub } from '../support/hub';
+import { startTestHub, type TestHub, tokenFor } from '../support/hub';
 
-const post = (t: TestHub, body: unknown) =>
-  fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = async (t: TestHub, body: unknown) =>
+  fetch(t.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('admin')}` },
+    body: JSON.stringify(body),
+  });
 
 describe('Operations built to exhaust the hub are refused before they run', () => {
   let t: TestHub;
   let production: TestHub;
   beforeAll(async () => {
     t = await startTestHub();
-    production = await startTestHub({ config: { production: true } });
+    production = await startTestHub({ config: { production: true, jwtSecret: 'a-production-secret-for-this-test' } });
   });
   afterAll(async () => {
     await production.stop();

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { tokenFor } from './hub';
 
 const root = path.join(__dirname, '..', '..');
 
@@ -41,7 +42,7 @@ export async function startHubProcess(env: Record<string, string>): Promise<HubP
 export async function gqlAt<T>(url: string, query: string, variables: Record<string, unknown> = {}, as?: string): Promise<T> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(as ? { 'x-kexiang-user': as } : {}) },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(as ?? 'admin')}` },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data: T; errors?: unknown[] };

@@ -1,9 +1,29 @@
 import 'reflect-metadata';
-import { ACTOR_HEADER, type Hub, startHub } from '../../src/app';
+import { type Hub, startHub } from '../../src/app';
 import { type Config, loadConfig } from '../../src/config/config';
+import { DEV_JWT_SECRET, signToken } from '../../src/modules/auth/tokens';
 import type { ServiceRegistry } from '../../src/modules/processes/engine/service-registry';
 import { type Clock, ManualClock } from '../../src/shared/clock';
 import { createTestDatabase, type TestDatabase } from './test-db';
+
+/** Who a test request acts as: a staff user code, or an integrator for one customer. */
+export type Identity = string | { customerId: string };
+
+const tokens = new Map<string, Promise<string>>();
+
+/** A development token, signed with the secret the test hubs use. */
+export function tokenFor(as: Identity, secret = DEV_JWT_SECRET): Promise<string> {
+  const key = typeof as === 'string' ? `staff:${as}` : `customer:${as.customerId}`;
+  let token = tokens.get(`${key}@${secret}`);
+  if (!token) {
+    token = signToken(
+      typeof as === 'string' ? { sub: as, kind: 'staff' } : { sub: key, kind: 'customer', customerId: as.customerId },
+      secret,
+    );
+    tokens.set(`${key}@${secret}`, token);
+  }
+  return token;
+}
 
 export interface GraphQLResponse<T> {
   data?: T;
@@ -15,10 +35,10 @@ export interface TestHub {
   readonly db: TestDatabase;
   readonly clock: ManualClock;
   readonly url: string;
-  /** Posts one GraphQL operation, as the named user when `as` is given. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: string): Promise<GraphQLResponse<T>>;
+  /** Posts one GraphQL operation with a token for `as` (a user code, or a customer); the bootstrap admin by default. */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: Identity): Promise<GraphQLResponse<T>>;
   /** Like gql, but fails the test on any error and returns data. */
-  ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: string): Promise<T>;
+  ok<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: Identity): Promise<T>;
   /** Counts SQL statements the hub sends while `work` runs. */
   countStatements(work: () => Promise<unknown>): Promise<{ count: number; statements: string[] }>;
   stop(): Promise<void>;
@@ -42,10 +62,10 @@ export async function startTestHub(
   knex.on('query', (q: { sql: string }) => {
     if (counting) statements.push(q.sql);
   });
-  const gql = async <T>(query: string, variables?: Record<string, unknown>, as?: string): Promise<GraphQLResponse<T>> => {
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, as: Identity = 'admin'): Promise<GraphQLResponse<T>> => {
     const res = await fetch(hub.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(as ? { [ACTOR_HEADER]: as } : {}) },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(as, config.jwtSecret)}` },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as GraphQLResponse<T>;
@@ -56,7 +76,7 @@ export async function startTestHub(
     clock,
     url: hub.url,
     gql,
-    ok: async <T>(query: string, variables?: Record<string, unknown>, as?: string) => {
+    ok: async <T>(query: string, variables?: Record<string, unknown>, as?: Identity) => {
       const res = await gql<T>(query, variables, as);
       if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
       return res.data as T;

@@ -1,5 +1,6 @@
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { tokenFor } from './hub';
 
 /** Events of one subscription, awaited one by one (no sleeping: each `next()` waits for the next event). */
 export interface SubscriptionProbe<T> {
@@ -7,11 +8,11 @@ export interface SubscriptionProbe<T> {
   close(): Promise<void>;
 }
 
-export function wsClient(httpUrl: string, user?: string): Client {
+export function wsClient(httpUrl: string, user = 'admin'): Client {
   return createClient({
     url: httpUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
-    connectionParams: user ? { 'x-kexiang-user': user } : {},
+    connectionParams: async () => ({ Authorization: `Bearer ${await tokenFor(user)}` }),
     retryAttempts: 0,
   });
 }

@@ -6,7 +6,7 @@ import { SortDirection } from '../../graphql/sort-direction';
 import type { Clock } from '../../shared/clock';
 import { badInput, DomainError, ErrorCode } from '../../shared/domain-error';
 import type { EventBus } from '../../shared/event-bus';
-import type { ServiceContext } from '../../shared/service-context';
+import { mayAccessCustomer, type ServiceContext, scopedCustomerId } from '../../shared/service-context';
 import { escapeLike, requireCustomer } from '../customers/customer.service';
 import { HistoryAction, SubjectType } from '../history/history.enums';
 import { actingUser, applyChanges, archiveWithHistory, recordHistory } from '../history/history.service';
@@ -33,8 +33,9 @@ export class CircuitService {
     private readonly bus: EventBus,
   ) {}
 
-  find(ctx: ServiceContext, id: string): Promise<Circuit | null> {
-    return findById(ctx.em, Circuit, id);
+  async find(ctx: ServiceContext, id: string): Promise<Circuit | null> {
+    const circuit = await findById(ctx.em, Circuit, id);
+    return circuit && mayAccessCustomer(ctx.actor, circuit.customer.id) ? circuit : null;
   }
 
   async list(
@@ -50,7 +51,8 @@ export class CircuitService {
         const like = `%${escapeLike(filter.search)}%`;
         qb.andWhere({ $or: [{ code: { $ilike: like } }, { aEnd: { $ilike: like } }, { zEnd: { $ilike: like } }] });
       }
-      if (filter.customerId) qb.andWhere({ customer: filter.customerId });
+      const customerId = scopedCustomerId(ctx.actor) ?? filter.customerId;
+      if (customerId) qb.andWhere({ customer: customerId });
       if (filter.statuses?.length) qb.andWhere({ status: { $in: filter.statuses } });
       if (filter.serviceTypes?.length) qb.andWhere({ serviceType: { $in: filter.serviceTypes } });
       return qb;

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../graphql/context';
 import { historyLimit } from '../../graphql/history-limit';
+import { DomainError, ErrorCode } from '../../shared/domain-error';
 import { Circuit } from '../circuits/circuit.entity';
 import { SubjectType } from '../history/history.enums';
 import { HistoryEvent } from '../history/history-event.entity';
@@ -23,6 +24,7 @@ export class CustomerFieldsResolver {
 
   @FieldResolver(() => [Contact])
   contacts(@Root() customer: Customer, @Ctx() ctx: AppContext): Promise<Contact[]> {
+    if (ctx.actor.kind !== 'staff') throw new DomainError(ErrorCode.FORBIDDEN, 'Contact details are visible to staff only');
     return ctx.loaders.contactsByCustomer.load(customer.id);
   }
 

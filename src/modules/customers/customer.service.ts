@@ -8,7 +8,7 @@ import { SortDirection } from '../../graphql/sort-direction';
 import type { Clock } from '../../shared/clock';
 import { badInput, DomainError, ErrorCode } from '../../shared/domain-error';
 import type { EventBus } from '../../shared/event-bus';
-import type { ServiceContext } from '../../shared/service-context';
+import { mayAccessCustomer, type ServiceContext, scopedCustomerId } from '../../shared/service-context';
 import { HistoryAction, SubjectType } from '../history/history.enums';
 import { actingUser, applyChanges, archiveWithHistory, recordHistory } from '../history/history.service';
 import { runOnce } from '../idempotency/run-once';
@@ -35,8 +35,9 @@ export class CustomerService {
     private readonly bus: EventBus,
   ) {}
 
-  find(ctx: ServiceContext, id: string): Promise<Customer | null> {
-    return findById(ctx.em, Customer, id);
+  async find(ctx: ServiceContext, id: string): Promise<Customer | null> {
+    const customer = await findById(ctx.em, Customer, id);
+    return customer && mayAccessCustomer(ctx.actor, customer.id) ? customer : null;
   }
 
   async list(
@@ -48,6 +49,8 @@ export class CustomerService {
     const build = () => {
       const qb = ctx.em.createQueryBuilder(Customer, 'c');
       if (!filter.includeArchived) qb.andWhere({ archivedAt: null });
+      const own = scopedCustomerId(ctx.actor);
+      if (own) qb.andWhere({ id: own });
       if (filter.search) {
         const like = `%${escapeLike(filter.search)}%`;
         qb.andWhere({ $or: [{ code: { $ilike: like } }, { name: { $ilike: like } }] });

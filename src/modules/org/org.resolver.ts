@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../graphql/context';
 import { Department } from './department.entity';
 import { CreateDepartmentInput, CreateUserInput, UpdateUserInput } from './org.inputs';
@@ -26,16 +26,19 @@ export class OrgResolver {
     return ctx.loaders.userById.load(id);
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => Department)
   createDepartment(@Arg('input') input: CreateDepartmentInput, @Ctx() ctx: AppContext): Promise<Department> {
     return ctx.services.org.createDepartment(ctx, input);
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => User)
   createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: AppContext): Promise<User> {
     return ctx.services.org.createUser(ctx, input);
   }
 
+  @Authorized(Role.ADMIN)
   @Mutation(() => User)
   updateUser(@Arg('input') input: UpdateUserInput, @Ctx() ctx: AppContext): Promise<User> {
     return ctx.services.org.updateUser(ctx, input);

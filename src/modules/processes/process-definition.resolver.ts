@@ -1,5 +1,6 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../graphql/context';
+import { Role } from '../org/role.enum';
 import type { InstanceStatus } from './process.enums';
 import { DeployInput, Deployment, ProcessDefinitionKey, StatusCount } from './process.inputs';
 import { ProcessDefinition } from './process-definition.entity';
@@ -14,6 +15,7 @@ export class ProcessDefinitionResolver {
     return [...byKey].map(([key, versions]) => ({ key, name: versions[0].name ?? null, latestVersion: versions[0].version, versions }));
   }
 
+  @Authorized(Role.PROCESS_OWNER, Role.ADMIN)
   @Mutation(() => Deployment, { description: 'deploys an edited diagram as the next version of its process' })
   deployProcessDefinition(@Arg('input') input: DeployInput, @Ctx() ctx: AppContext): Promise<Deployment> {
     return ctx.services.processes.definitions.deploy(ctx, input.xml);

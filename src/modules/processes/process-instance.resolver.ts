@@ -1,7 +1,8 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../graphql/context';
 import { badInput } from '../../shared/domain-error';
+import { Role } from '../org/role.enum';
 import { ActivityRecord } from './activity-record.entity';
 import { ProcessInstanceFilter } from './process.inputs';
 import { ProcessDefinition } from './process-definition.entity';
@@ -62,6 +63,7 @@ export class ProcessInstanceResolver {
     return ctx.services.processes.runner.cancel(ctx, id, reason);
   }
 
+  @Authorized(Role.PROCESS_OWNER, Role.ADMIN)
   @Mutation(() => [ProcessInstance], { description: 'moves waiting instances to another version when all they wait on exists there' })
   migrateProcessInstances(
     @Arg('key') key: string,

@@ -52,8 +52,16 @@ const sharedTickets = new SharedLoads<Ticket | null>();
 export class TicketSubscriptionResolver {
   @Subscription(() => TicketChangeNotice, {
     topics: Topic.TicketChanged,
-    filter: ({ payload, args }: { payload: TicketChangedPayload; args: { filter?: TicketSubscriptionFilter } }) =>
-      matchesTicketFilter(payload, args.filter),
+    filter: ({
+      payload,
+      args,
+      context,
+    }: {
+      payload: TicketChangedPayload;
+      args: { filter?: TicketSubscriptionFilter };
+      context: AppContext;
+    }) =>
+      (context.actor.kind !== 'customer' || payload.customerId === context.actor.customerId) && matchesTicketFilter(payload, args.filter),
     description: 'every committed ticket change, from any hub on the same database',
   })
   async ticketChanged(

@@ -7,7 +7,7 @@ import { inTransaction, type UnitOfWork } from '../../db/unit-of-work';
 import type { Clock } from '../../shared/clock';
 import { badInput, notFound, staleVersion } from '../../shared/domain-error';
 import type { EventBus } from '../../shared/event-bus';
-import type { ServiceContext } from '../../shared/service-context';
+import { mayAccessCustomer, type ServiceContext, scopedCustomerId } from '../../shared/service-context';
 import { Circuit } from '../circuits/circuit.entity';
 import { requireCustomer } from '../customers/customer.service';
 import { HistoryAction, SubjectType } from '../history/history.enums';
@@ -47,12 +47,15 @@ export class TicketService {
     private readonly calendar: DeadlineCalendar,
   ) {}
 
-  find(ctx: ServiceContext, id: string): Promise<Ticket | null> {
-    return findById(ctx.em, Ticket, id);
+  async find(ctx: ServiceContext, id: string): Promise<Ticket | null> {
+    const ticket = await findById(ctx.em, Ticket, id);
+    return ticket && mayAccessCustomer(ctx.actor, ticket.customer.id) ? ticket : null;
   }
 
   list(ctx: ServiceContext, page: PageRequest, filter?: TicketFilter, order?: TicketOrder): Promise<Page<Ticket>> {
-    return listTickets(ctx.em, this.clock.now(), page, filter, order);
+    const customerId = scopedCustomerId(ctx.actor);
+    const scoped = customerId ? { includeArchived: false, ...filter, customerId } : filter;
+    return listTickets(ctx.em, this.clock.now(), page, scoped, order);
   }
 
   open(ctx: ServiceContext, input: OpenTicketInput): Promise<Ticket> {
