@@ -7,7 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { createPubSub } from '@graphql-yoga/subscription';
 import express from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config/config';
@@ -16,6 +16,7 @@ import { armorProtection, operationLimits } from './graphql/armor';
 import { type AppContext, type ContextDeps, createContext } from './graphql/context';
 import { createFormatError } from './graphql/format-error';
 import { buildHubSchema } from './graphql/schema';
+import { assertCustomerMayRun } from './modules/auth/auth-checker';
 import { tokenVerifier } from './modules/auth/tokens';
 import { defaultCalendar } from './modules/calendar/business-calendar';
 import { deployProcesses } from './modules/processes/deploy-processes';
@@ -124,6 +125,14 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
         },
         context: async (ctx) =>
           createContext(deps, await verify(bearerOf(ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization))),
+        onOperation: async (_ctx, _id, _payload, args) => {
+          const operation = args.document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+          try {
+            if (operation) assertCustomerMayRun(operation, (args.contextValue as AppContext).actor);
+          } catch (err) {
+            return { errors: [err as GraphQLError] };
+          }
+        },
       },
       wsServer,
     );
@@ -138,6 +147,13 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       includeStacktraceInErrorResponses: false,
       plugins: [
         ...armor.plugins,
+        {
+          requestDidStart: async () => ({
+            didResolveOperation: async ({ operation, contextValue }) => {
+              if (operation) assertCustomerMayRun(operation, contextValue.actor);
+            },
+          }),
+        },
         // Cache hints are unused; the plugin wraps every field resolver and costs a tenth of a big page.
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -1,7 +1,7 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
-import { customerScope, RoleChecker } from '../modules/auth/auth-checker';
+import { RoleChecker } from '../modules/auth/auth-checker';
 import { CircuitResolver } from '../modules/circuits/circuit.resolver';
 import { CustomerResolver } from '../modules/customers/customer.resolver';
 import { ContactFieldsResolver, CustomerFieldsResolver } from '../modules/customers/customer-fields.resolver';
@@ -40,7 +40,6 @@ export function buildHubSchema(pubSub: PubSub = createPubSub()): Promise<GraphQL
     resolvers: [...resolvers],
     pubSub,
     authChecker: RoleChecker,
-    globalMiddlewares: [customerScope],
     validate: { forbidUnknownValues: false },
   });
 }

@@ -1,6 +1,8 @@
-import type { AuthCheckerInterface, MiddlewareFn, ResolverData } from 'type-graphql';
+import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import type { AuthCheckerInterface, ResolverData } from 'type-graphql';
 import type { AppContext } from '../../graphql/context';
 import { DomainError, ErrorCode } from '../../shared/domain-error';
+import type { Actor } from '../../shared/service-context';
 import { actingUser } from '../history/history.service';
 
 /**
@@ -37,11 +39,18 @@ const CUSTOMER_ROOT_FIELDS = new Set([
   '__type',
 ]);
 
-/** Integrators acting for a customer reach only that customer's tickets and circuits. */
-export const customerScope: MiddlewareFn<AppContext> = async ({ context, info }, next) => {
-  const root = ['Query', 'Mutation', 'Subscription'].includes(info.parentType.name);
-  if (root && context.actor.kind === 'customer' && !CUSTOMER_ROOT_FIELDS.has(info.fieldName)) {
-    throw new DomainError(ErrorCode.FORBIDDEN, `A customer token may not use ${info.fieldName}`);
+/**
+ * Integrators acting for a customer reach only that customer's tickets and circuits. Checked once
+ * per operation (not per field, which would cost every resolver of a big page).
+ */
+export function assertCustomerMayRun(operation: OperationDefinitionNode, actor: Actor): void {
+  if (actor.kind !== 'customer') return;
+  for (const selection of operation.selectionSet.selections) {
+    const name = selection.kind === Kind.FIELD ? selection.name.value : null;
+    if (name === null || !CUSTOMER_ROOT_FIELDS.has(name)) {
+      throw new GraphQLError(`A customer token may not use ${name ?? 'fragments at the root'}`, {
+        extensions: { code: ErrorCode.FORBIDDEN },
+      });
+    }
   }
-  return next();
-};
+}
