@@ -67,6 +67,12 @@ export const settings = {
     parse: text,
   },
   jwksUrl: { env: 'JWKS_URL', doc: 'verify bearer tokens with the keys published here instead of JWT_SECRET', default: '', parse: text },
+  statementTimeoutMs: {
+    env: 'STATEMENT_TIMEOUT_MS',
+    doc: 'PostgreSQL cancels a statement running longer than this (0: no limit)',
+    default: 10000,
+    parse: int,
+  },
   logSql: { env: 'LOG_SQL', doc: 'print every SQL statement', default: false, parse: bool },
 } satisfies Record<string, Setting<unknown>>;
 

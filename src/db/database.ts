@@ -17,7 +17,9 @@ export async function openDatabase(config: Config): Promise<Database> {
   const embedded: EmbeddedPostgres | undefined = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
   const clientUrl = embedded?.url ?? config.databaseUrl;
   const poolSize = embedded ? 1 : config.dbPoolSize;
-  const orm = await MikroORM.init(ormOptions({ clientUrl, poolSize, logSql: config.logSql }));
+  const orm = await MikroORM.init(
+    ormOptions({ clientUrl, poolSize, logSql: config.logSql, statementTimeoutMs: config.statementTimeoutMs }),
+  );
   try {
     await orm.getMigrator().up();
   } catch (err) {

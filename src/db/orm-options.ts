@@ -15,7 +15,8 @@ export interface OrmOptionsInput {
   clientUrl: string;
   poolSize: number;
   logSql?: boolean;
-  /** Called with every SQL statement; tests count statements with it. */
+  /** PostgreSQL cancels any statement running longer (0: no limit) */
+  statementTimeoutMs?: number;
 }
 
 /** One place that says how the hub talks to PostgreSQL; the CLI config uses it too. */
@@ -23,6 +24,8 @@ export function ormOptions(input: OrmOptionsInput): Options {
   return defineConfig({
     driver: PostgreSqlDriver,
     clientUrl: input.clientUrl,
+    // Bounds the execution time of every request's SQL: a runaway query is cancelled, not waited for.
+    driverOptions: input.statementTimeoutMs ? { connection: { statement_timeout: input.statementTimeoutMs } } : {},
     entities,
     metadataProvider: ReflectMetadataProvider,
     // A request waits at most 5 s for a connection, so an outage gives errors, not hung requests.

@@ -59,3 +59,16 @@ describe('When PostgreSQL goes away and comes back', () => {
     expect(created.createDepartment.code).toBe('AFTER');
   }, 60_000);
 });
+
+describe('A runaway statement', () => {
+  test('When a statement runs longer than STATEMENT_TIMEOUT_MS, then PostgreSQL cancels it', async () => {
+    const t = await startTestHub({ config: { statementTimeoutMs: 200 } });
+    try {
+      const em = t.hub.database.orm.em.fork();
+      await expect(em.execute('select pg_sleep(1)')).rejects.toThrow(/statement timeout/);
+      expect(await em.execute('select 1 as one')).toEqual([{ one: 1 }]);
+    } finally {
+      await t.stop();
+    }
+  });
+});
