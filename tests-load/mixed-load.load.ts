@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 import { makeWorld, type World } from '../tests/support/fixtures';
 import { startTestHub, type TestHub, tokenFor } from '../tests/support/hub';
 
-const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 300);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 15);
 
 const PAGE =
