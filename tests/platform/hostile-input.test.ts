@@ -36,6 +36,12 @@ describe('Operations built to exhaust the hub are refused before they run', () =
     expect(res.errors?.[0].message).toMatch(/alias/i);
   });
 
+  test('When a field carries more directives than the limit, then it is refused', async () => {
+    const directives = Array.from({ length: operationLimits.maxDirectives + 1 }, () => '@include(if: true)').join(' ');
+    const res = await t.gql(`{ departments ${directives} { id } }`);
+    expect(res.errors?.[0].message).toMatch(/directive/i);
+  });
+
   test('When a document has more tokens than the limit, then it is refused', async () => {
     const fields = Array.from({ length: operationLimits.maxTokens }, () => 'id').join(' ');
     const res = await t.gql(`{ departments { ${fields} } }`);
