@@ -7,7 +7,7 @@ import { actingUser } from '../history/history.service';
 
 /**
  * `@Authorized(Role.ADMIN, ...)` on a resolver: the caller must be staff holding one of the roles
- * (read from the database, so a changed role counts at once). `@Authorized()`: any staff.
+ * (read from the database, so a changed role counts at once). `@Authorized()`: every member of staff.
  */
 export class RoleChecker implements AuthCheckerInterface<AppContext> {
   async check({ context }: ResolverData<AppContext>, roles: string[]): Promise<boolean> {
