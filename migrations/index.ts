@@ -4,6 +4,7 @@ import { Migration20261124191700_Departments } from './Migration20261124191700_D
 import { Migration20261124200634_Processes } from './Migration20261124200634_Processes';
 import { Migration20261124204703_Idempotency } from './Migration20261124204703_Idempotency';
 import { Migration20261124210000_BootstrapAdmin } from './Migration20261124210000_BootstrapAdmin';
+import { Migration20261124211246_SlaOverrides } from './Migration20261124211246_SlaOverrides';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file and adds it here;
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124200634_Processes', class: Migration20261124200634_Processes },
   { name: 'Migration20261124204703_Idempotency', class: Migration20261124204703_Idempotency },
   { name: 'Migration20261124210000_BootstrapAdmin', class: Migration20261124210000_BootstrapAdmin },
+  { name: 'Migration20261124211246_SlaOverrides', class: Migration20261124211246_SlaOverrides },
 ];

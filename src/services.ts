@@ -6,6 +6,7 @@ import { OrgService } from './modules/org/org.service';
 import type { ServiceRegistry } from './modules/processes/engine/service-registry';
 import { createProcessModule } from './modules/processes/processes.module';
 import type { DeadlineCalendar } from './modules/tickets/sla-policy';
+import { SlaPolicyService } from './modules/tickets/sla-policy.service';
 import { TicketService } from './modules/tickets/ticket.service';
 import type { Clock } from './shared/clock';
 import type { EventBus } from './shared/event-bus';
@@ -21,12 +22,14 @@ export interface ServiceDeps {
 
 /** The hub's services, built once at boot; each method takes the request's ServiceContext. */
 export function createServices(deps: ServiceDeps) {
+  const slaPolicy = new SlaPolicyService(deps.clock);
   return {
     org: new OrgService(),
     customers: new CustomerService(deps.clock, deps.bus),
     contacts: new ContactService(deps.clock, deps.bus),
     circuits: new CircuitService(deps.clock, deps.bus),
-    tickets: new TicketService(deps.clock, deps.bus, deps.calendar),
+    slaPolicy,
+    tickets: new TicketService(deps.clock, deps.bus, deps.calendar, slaPolicy),
     processes: createProcessModule(deps),
   };
 }

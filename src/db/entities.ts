@@ -10,6 +10,7 @@ import { ProcessDefinition } from '../modules/processes/process-definition.entit
 import { ProcessInstance } from '../modules/processes/process-instance.entity';
 import { ProcessTask } from '../modules/processes/process-task.entity';
 import { ProcessTimer } from '../modules/processes/process-timer.entity';
+import { SlaOverride } from '../modules/tickets/sla-override.entity';
 import { Ticket } from '../modules/tickets/ticket.entity';
 import { TicketCounter } from '../modules/tickets/ticket-counter.entity';
 import { TicketReport } from '../modules/tickets/ticket-report.entity';
@@ -31,4 +32,5 @@ export const entities = [
   ProcessTimer,
   ActivityRecord,
   IdempotencyRecord,
+  SlaOverride,
 ];

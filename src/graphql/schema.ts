@@ -12,6 +12,7 @@ import { ProcessInstanceResolver } from '../modules/processes/process-instance.r
 import { ActivityRecordResolver, ProcessTaskResolver } from '../modules/processes/process-task.resolver';
 import { ProcessSubscriptionResolver } from '../modules/realtime/process-subscription.resolver';
 import { TicketSubscriptionResolver } from '../modules/realtime/ticket-subscription.resolver';
+import { SlaPolicyResolver } from '../modules/tickets/sla-policy.resolver';
 import { TicketResolver } from '../modules/tickets/ticket.resolver';
 import { TicketFieldsResolver, TicketReportFieldsResolver } from '../modules/tickets/ticket-fields.resolver';
 
@@ -31,6 +32,7 @@ export const resolvers = [
   ProcessTaskResolver,
   ActivityRecordResolver,
   ProcessSubscriptionResolver,
+  SlaPolicyResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; inputs are validated with class-validator. */

@@ -83,9 +83,20 @@ export function addSpan(calendar: DeadlineCalendar, from: Date, span: Span): Dat
   return calendar.addWorkingDays(from, span.workingDays);
 }
 
-/** Deadlines of a ticket opened at `openedAt`, on the working-day calendar. */
-export function deadlinesFor(calendar: DeadlineCalendar, openedAt: Date, facts: DeadlineFacts): TicketDeadlines {
-  const spans = spansFor(facts);
+export interface PolicySpans {
+  response: Span;
+  resolution: Span;
+  report: Span | null;
+}
+
+/** Deadlines of a ticket opened at `openedAt`; an administrator's override replaces the default spans. */
+export function deadlinesFor(
+  calendar: DeadlineCalendar,
+  openedAt: Date,
+  facts: DeadlineFacts,
+  override?: PolicySpans | null,
+): TicketDeadlines {
+  const spans = override ?? spansFor(facts);
   return {
     responseDueAt: addSpan(calendar, openedAt, spans.response),
     resolutionDueAt: addSpan(calendar, openedAt, spans.resolution),

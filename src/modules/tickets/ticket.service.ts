@@ -18,6 +18,7 @@ import { Department } from '../org/department.entity';
 import { requireDepartment, requireUser } from '../org/org.service';
 import type { User } from '../org/user.entity';
 import { type DeadlineCalendar, deadlinesFor } from './sla-policy';
+import type { SlaPolicyService } from './sla-policy.service';
 import { Ticket } from './ticket.entity';
 import { TicketChangeKind, TicketStatus } from './ticket.enums';
 import { type TicketChange, TicketChangedEvent, type TicketFacts } from './ticket.events';
@@ -45,6 +46,7 @@ export class TicketService {
     private readonly clock: Clock,
     private readonly bus: EventBus,
     private readonly calendar: DeadlineCalendar,
+    private readonly slaPolicy: SlaPolicyService,
   ) {}
 
   async find(ctx: ServiceContext, id: string): Promise<Ticket | null> {
@@ -84,12 +86,13 @@ export class TicketService {
       : await em.findOneOrFail(Department, { code: RESPONSE_CENTER_CODE });
     const assignee = input.assigneeId ? await requireUser(em, input.assigneeId, 'assigneeId') : undefined;
     const now = this.clock.now();
-    const deadlines = deadlinesFor(this.calendar, now, {
-      kind: input.kind,
-      level: customer.serviceLevel,
-      priority: input.priority,
-      severity: input.severity,
-    });
+    const override = await this.slaPolicy.overrideFor(em, input.kind, customer.serviceLevel);
+    const deadlines = deadlinesFor(
+      this.calendar,
+      now,
+      { kind: input.kind, level: customer.serviceLevel, priority: input.priority, severity: input.severity },
+      override,
+    );
     const ticket = em.create(Ticket, {
       number: await nextTicketNumber(em, new Date(now.getTime() + CHINA_OFFSET_MS).getUTCFullYear()),
       kind: input.kind,
