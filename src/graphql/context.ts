@@ -3,6 +3,7 @@ import { circuitLoaders } from '../modules/circuits/circuit.loaders';
 import { customerLoaders } from '../modules/customers/customer.loaders';
 import { historyLoaders } from '../modules/history/history.loaders';
 import { orgLoaders } from '../modules/org/org.loaders';
+import { User } from '../modules/org/user.entity';
 import { processLoaders } from '../modules/processes/process.loaders';
 import { ticketLoaders } from '../modules/tickets/ticket.loaders';
 import type { Services } from '../services';
@@ -30,6 +31,8 @@ export interface AppContext extends ServiceContext {
    * delivers must read the database as it is now, not from the cache of an earlier event.
    */
   renew(): void;
+  /** The acting member of staff, read once per request (null for customers and unknown codes). */
+  staffUser(): Promise<User | null>;
 }
 
 export interface ContextDeps {
@@ -50,7 +53,12 @@ export function createContext(deps: ContextDeps, actor: Actor): AppContext {
       context.em = deps.em.fork();
       context.loaders = createLoaders(context.em);
     },
+    staffUser() {
+      staff ??= actor.kind === 'staff' && actor.userCode ? deps.em.fork().findOne(User, { code: actor.userCode }) : Promise.resolve(null);
+      return staff;
+    },
   };
+  let staff: Promise<User | null> | null = null;
   context.loaders = createLoaders(context.em);
   return context;
 }

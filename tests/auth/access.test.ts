@@ -76,6 +76,25 @@ describe('Who may do what', () => {
     expect((await deploy(t, fixture('fault-mini.bpmn'))).created).toBe(true);
   });
 
+  test('When staff read, then each role sees what it needs: contractors work through tasks, contacts go to those who talk to customers', async () => {
+    const { departments } = await t.ok<{ departments: { id: string; code: string }[] }>('{ departments { id code } }');
+    await t.ok(
+      'mutation($d: ID!) { createUser(input: {code: "contractor.one", name: "施工", departmentId: $d, roles: [CONTRACTOR]}) { id } }',
+      {
+        d: departments.find((d) => d.code === 'CONTRACTOR')?.id,
+      },
+    );
+    const lists = await t.gql('{ tickets { totalCount } }', {}, 'contractor.one');
+    expect(lists.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql('{ tasks(filter: {myDepartment: true}) { id } }', {}, 'contractor.one')).errors).toBeUndefined();
+    const CONTACTS = 'query($c: ID!) { customer(id: $c) { name contacts { name } } }';
+    const ops = await t.gql(CONTACTS, { c: mine.customer.id }, staff.ops);
+    expect(ops.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(ops.errors?.[0].message).toContain('ACCOUNT_MANAGER');
+    expect((await t.gql(CONTACTS, { c: mine.customer.id }, staff.sales)).errors).toBeUndefined();
+    expect((await t.gql('{ tickets { totalCount } }', {}, staff.ops)).errors).toBeUndefined();
+  });
+
   test("When an integrator acts for one customer, then it sees only that customer's tickets, circuits and customer, and no contacts", async () => {
     const as = { customerId: mine.customer.id };
     const lists = await t.ok<{

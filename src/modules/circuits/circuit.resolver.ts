@@ -1,8 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionType, toConnection } from '../../graphql/connection';
 import type { AppContext } from '../../graphql/context';
 import { historyLimit } from '../../graphql/history-limit';
 import { PageArgs } from '../../graphql/page-args';
+import { READ_CENTER_DATA } from '../auth/auth-checker';
 import { Customer } from '../customers/customer.entity';
 import { SubjectType } from '../history/history.enums';
 import { HistoryEvent } from '../history/history-event.entity';
@@ -13,6 +14,7 @@ export const CircuitConnection = connectionType(Circuit, 'Circuit');
 
 @Resolver(() => Circuit)
 export class CircuitResolver {
+  @Authorized(...READ_CENTER_DATA)
   @Query(() => CircuitConnection)
   async circuits(
     @Args() page: PageArgs,
@@ -23,6 +25,7 @@ export class CircuitResolver {
     return toConnection(CircuitConnection, await ctx.services.circuits.list(ctx, page, filter, orderBy));
   }
 
+  @Authorized(...READ_CENTER_DATA)
   @Query(() => Circuit, { nullable: true })
   circuit(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Circuit | null> {
     return ctx.services.circuits.find(ctx, id);

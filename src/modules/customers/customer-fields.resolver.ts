@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../../graphql/context';
 import { historyLimit } from '../../graphql/history-limit';
-import { DomainError, ErrorCode } from '../../shared/domain-error';
+import { READ_CONTACTS } from '../auth/auth-checker';
 import { Circuit } from '../circuits/circuit.entity';
 import { SubjectType } from '../history/history.enums';
 import { HistoryEvent } from '../history/history-event.entity';
@@ -22,9 +22,9 @@ export class CustomerFieldsResolver {
     return customer.networkServiceManager ? ctx.loaders.userById.load(customer.networkServiceManager.id) : null;
   }
 
-  @FieldResolver(() => [Contact])
+  @Authorized(...READ_CONTACTS)
+  @FieldResolver(() => [Contact], { description: 'confidential: the roles that talk to customers only' })
   contacts(@Root() customer: Customer, @Ctx() ctx: AppContext): Promise<Contact[]> {
-    if (ctx.actor.kind !== 'staff') throw new DomainError(ErrorCode.FORBIDDEN, 'Contact details are visible to staff only');
     return ctx.loaders.contactsByCustomer.load(customer.id);
   }
 

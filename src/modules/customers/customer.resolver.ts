@@ -1,7 +1,8 @@
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { connectionType, toConnection } from '../../graphql/connection';
 import type { AppContext } from '../../graphql/context';
 import { PageArgs } from '../../graphql/page-args';
+import { READ_CENTER_DATA } from '../auth/auth-checker';
 import { Contact } from './contact.entity';
 import { Customer } from './customer.entity';
 import {
@@ -17,6 +18,7 @@ export const CustomerConnection = connectionType(Customer, 'Customer');
 
 @Resolver(() => Customer)
 export class CustomerResolver {
+  @Authorized(...READ_CENTER_DATA)
   @Query(() => CustomerConnection)
   async customers(
     @Args() page: PageArgs,
@@ -27,6 +29,7 @@ export class CustomerResolver {
     return toConnection(CustomerConnection, await ctx.services.customers.list(ctx, page, filter, orderBy));
   }
 
+  @Authorized(...READ_CENTER_DATA)
   @Query(() => Customer, { nullable: true })
   customer(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Customer | null> {
     return ctx.services.customers.find(ctx, id);

@@ -1,6 +1,7 @@
-import { Arg, Ctx, Field, InputType, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, InputType, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { AppContext } from '../../graphql/context';
 import { OptionalIdField } from '../../graphql/id-fields';
+import { READ_CENTER_DATA } from '../auth/auth-checker';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketChangeKind, TicketKind, TicketStatus } from '../tickets/ticket.enums';
 import { SharedLoads } from './shared-load';
@@ -50,6 +51,7 @@ const sharedTickets = new SharedLoads<Ticket | null>();
 
 @Resolver()
 export class TicketSubscriptionResolver {
+  @Authorized(...READ_CENTER_DATA)
   @Subscription(() => TicketChangeNotice, {
     topics: Topic.TicketChanged,
     filter: ({

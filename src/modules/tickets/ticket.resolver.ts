@@ -1,7 +1,8 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { connectionType, toConnection } from '../../graphql/connection';
 import type { AppContext } from '../../graphql/context';
 import { PageArgs } from '../../graphql/page-args';
+import { READ_CENTER_DATA } from '../auth/auth-checker';
 import { Ticket } from './ticket.entity';
 import { OpenTicketInput, SubmitReportInput, TicketFilter, TicketOrder, TransitionTicketInput, UpdateTicketInput } from './ticket.inputs';
 import { TicketReport } from './ticket-report.entity';
@@ -10,6 +11,7 @@ export const TicketConnection = connectionType(Ticket, 'Ticket');
 
 @Resolver(() => Ticket)
 export class TicketResolver {
+  @Authorized(...READ_CENTER_DATA)
   @Query(() => TicketConnection)
   async tickets(
     @Args() page: PageArgs,
@@ -20,6 +22,7 @@ export class TicketResolver {
     return toConnection(TicketConnection, await ctx.services.tickets.list(ctx, page, filter, orderBy));
   }
 
+  @Authorized(...READ_CENTER_DATA)
   @Query(() => Ticket, { nullable: true })
   ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Ticket | null> {
     return ctx.services.tickets.find(ctx, id);
