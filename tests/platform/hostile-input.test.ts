@@ -48,6 +48,12 @@ describe('Operations built to exhaust the hub are refused before they run', () =
     expect(res.errors?.[0].message).toMatch(/token/i);
   });
 
+  test('When a request body is larger than 2 MB, then 413 with a JSON error, and nothing runs', async () => {
+    const res = await post(t, { query: `{ departments { id } } # ${'x'.repeat(2 * 1024 * 1024)}` });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
   test('When requests are batched in one HTTP body, then they are refused', async () => {
     const res = await post(t, [{ query: '{ departments { id } }' }, { query: '{ departments { id } }' }]);
     expect(res.status).toBe(400);
