@@ -194,8 +194,9 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       bus,
       schema,
       stop: async () => {
-        await services.processes.poller.stop();
+        // Stop taking requests first (in-flight ones finish), then the timer poller, then the rest.
         await apollo.stop();
+        await services.processes.poller.stop();
         stopRelay();
         await broadcaster.close();
         await database.close();
