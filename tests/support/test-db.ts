@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { ormOptions } from '../../src/db/orm-options';
-import { databaseUrl, serverUrl, TEMPLATE_DB } from './pg-server';
+import { databaseUrl, serverUrl, TEMPLATE_DB, TEST_DB_PREFIX } from './pg-server';
 
 export interface TestDatabase {
   readonly name: string;
@@ -47,7 +47,7 @@ async function ensureTemplate(client: Client): Promise<void> {
 
 /** A fresh, migrated database of its own for one test file, copied from the template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `kexiang_test_${randomBytes(6).toString('hex')}`;
+  const name = `${TEST_DB_PREFIX}_${randomBytes(6).toString('hex')}`;
   await admin(async (c) => {
     await ensureTemplate(c);
     // Two files copying the template at once can see "source database is being accessed": retry.
