@@ -1,28 +1,18 @@
-import { wrap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { isUuid } from './find-by-id';
+import { type Row, selectRows, uuidArray } from './plain-rows';
 
 /**
- * Loads entities by id in one `IN (...)` query per tick. Entities the request already holds
- * (for instance joined into a page query) are served from the identity map without SQL.
+ * Loads records by id in one statement per tick, as plain rows. Records a list query already
+ * joined in are primed into the loader, so they cost no SQL at all.
  */
-export function byIdLoader<T extends { id: string }>(em: EntityManager, entity: new () => T): DataLoader<string, T | null> {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const uow = em.getUnitOfWork();
-    const known = new Map<string, T>();
-    const missing: string[] = [];
-    for (const id of ids) {
-      const held = uow.getById<T>(entity.name, id as never);
-      if (held && wrap(held).isInitialized()) known.set(id, held);
-      else missing.push(id);
-    }
-    const wellFormed = missing.filter(isUuid);
-    if (wellFormed.length > 0) {
-      const rows = await em.find(entity, { id: { $in: wellFormed } } as never);
-      for (const row of rows) known.set(row.id, row);
-    }
-    return ids.map((id) => known.get(id) ?? null);
+export function byIdLoader<E extends { id: string }>(em: EntityManager, entity: new () => E): DataLoader<string, Row<E> | null> {
+  return new DataLoader<string, Row<E> | null>(async (ids) => {
+    const wellFormed = ids.filter(isUuid);
+    const rows = wellFormed.length > 0 ? await selectRows(em, entity, 'id = any(?::uuid[])', [uuidArray(wellFormed)]) : [];
+    const byId = new Map(rows.map((row) => [(row as { id: string }).id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
   });
 }
 

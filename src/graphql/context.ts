@@ -10,14 +10,17 @@ import type { Services } from '../services';
 import type { Clock } from '../shared/clock';
 import type { Actor, ServiceContext } from '../shared/service-context';
 
-const createLoaders = (em: EntityManager) => ({
-  ...orgLoaders(em),
-  ...customerLoaders(em),
-  ...circuitLoaders(em),
-  ...ticketLoaders(em),
-  ...historyLoaders(em),
-  ...processLoaders(em),
-});
+const createLoaders = (em: EntityManager) => {
+  const org = orgLoaders(em);
+  return {
+    ...org,
+    ...customerLoaders(em),
+    ...circuitLoaders(em),
+    ...ticketLoaders(em),
+    ...historyLoaders(em, org.userById),
+    ...processLoaders(em),
+  };
+};
 
 export type Loaders = ReturnType<typeof createLoaders>;
 

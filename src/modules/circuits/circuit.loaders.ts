@@ -1,24 +1,25 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { byIdLoader, groupBy } from '../../db/batch-loaders';
+import { type Row, rowReader, selectRows, uuidArray } from '../../db/plain-rows';
 import { Circuit } from './circuit.entity';
 
-type CircuitRow = Record<string, unknown> & { ticket_id: string };
+type CircuitOfTicket = Record<string, unknown> & { ticket_id: string };
 
 export const circuitLoaders = (em: EntityManager) => ({
   circuitById: byIdLoader(em, Circuit),
   /** All circuits a set of tickets affect, in one query over the pivot table. */
-  circuitsByTicket: new DataLoader<string, Circuit[]>(async (ticketIds) => {
-    const rows: CircuitRow[] = await em.execute(
+  circuitsByTicket: new DataLoader<string, Row<Circuit>[]>(async (ticketIds) => {
+    const rows: CircuitOfTicket[] = await em.execute(
       `select tc.ticket_id, c.* from ticket_circuit tc join circuit c on c.id = tc.circuit_id
        where tc.ticket_id = any(?::uuid[]) order by c.code`,
-      [`{${ticketIds.join(',')}}`],
+      [uuidArray(ticketIds)],
     );
-    const grouped = groupBy(ticketIds, rows, (r) => r.ticket_id);
-    return grouped.map((group) => group.map(({ ticket_id: _, ...row }) => em.map(Circuit, row)));
+    const reader = rowReader(em, Circuit);
+    return groupBy(ticketIds, rows, (r) => r.ticket_id).map((group) => reader.readAll(group));
   }),
-  circuitsByCustomer: new DataLoader<string, Circuit[]>(async (customerIds) => {
-    const rows = await em.find(Circuit, { customer: { $in: [...customerIds] }, archivedAt: null }, { orderBy: { code: 'asc' } });
+  circuitsByCustomer: new DataLoader<string, Row<Circuit>[]>(async (customerIds) => {
+    const rows = await selectRows(em, Circuit, 'customer_id = any(?::uuid[]) and archived_at is null', [uuidArray(customerIds)], 'code');
     return groupBy(customerIds, rows, (c) => c.customer.id);
   }),
 });

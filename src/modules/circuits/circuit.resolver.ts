@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Row } from '../../db/plain-rows';
 import { connectionType, toConnection } from '../../graphql/connection';
 import type { AppContext } from '../../graphql/context';
 import { historyLimit } from '../../graphql/history-limit';
@@ -27,7 +28,7 @@ export class CircuitResolver {
 
   @Authorized(...READ_CENTER_DATA)
   @Query(() => Circuit, { nullable: true })
-  circuit(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Circuit | null> {
+  circuit(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Row<Circuit> | null> {
     return ctx.services.circuits.find(ctx, id);
   }
 
@@ -52,16 +53,16 @@ export class CircuitResolver {
   }
 
   @FieldResolver(() => Customer)
-  customer(@Root() circuit: Circuit, @Ctx() ctx: AppContext): Promise<Customer | null> {
+  customer(@Root() circuit: Row<Circuit>, @Ctx() ctx: AppContext): Promise<Row<Customer> | null> {
     return ctx.loaders.customerById.load(circuit.customer.id);
   }
 
   @FieldResolver(() => [HistoryEvent], { description: 'changes, newest first' })
   history(
-    @Root() circuit: Circuit,
+    @Root() circuit: Row<Circuit>,
     @Ctx() ctx: AppContext,
     @Arg('last', () => Int, { nullable: true }) last?: number,
-  ): Promise<HistoryEvent[]> {
+  ): Promise<Row<HistoryEvent>[]> {
     return ctx.loaders.history.load({ subjectType: SubjectType.CIRCUIT, subjectId: circuit.id, limit: historyLimit(last) });
   }
 }

@@ -1,6 +1,7 @@
 import { findById } from '../../db/find-by-id';
 import { type KeysetOrders, type Page, type PageRequest, pageByKeyset } from '../../db/keyset';
 import { loadForChange } from '../../db/load-for-change';
+import { type Row, rowReader } from '../../db/plain-rows';
 import { inTransaction } from '../../db/unit-of-work';
 import { SortDirection } from '../../graphql/sort-direction';
 import type { Clock } from '../../shared/clock';
@@ -21,7 +22,7 @@ import {
   type UpdateCircuitInput,
 } from './circuit.inputs';
 
-const orders: KeysetOrders<Circuit, CircuitOrderField> = {
+const orders: KeysetOrders<Row<Circuit>, CircuitOrderField> = {
   [CircuitOrderField.CREATED_AT]: { property: 'c.createdAt', column: 'c.created_at', value: (c) => c.createdAt, isDate: true },
   [CircuitOrderField.CODE]: { property: 'c.code', column: 'c.code', value: (c) => c.code },
 };
@@ -43,7 +44,7 @@ export class CircuitService {
     page: PageRequest,
     filter: CircuitFilter = { includeArchived: false },
     order?: CircuitOrder,
-  ): Promise<Page<Circuit>> {
+  ): Promise<Page<Row<Circuit>>> {
     const build = () => {
       const qb = ctx.em.createQueryBuilder(Circuit, 'c');
       if (!filter.includeArchived) qb.andWhere({ archivedAt: null });
@@ -57,7 +58,7 @@ export class CircuitService {
       if (filter.serviceTypes?.length) qb.andWhere({ serviceType: { $in: filter.serviceTypes } });
       return qb;
     };
-    return pageByKeyset(build, 'c', orders, page, {
+    return pageByKeyset(build, rowReader(ctx.em, Circuit), 'c', orders, page, {
       field: order?.field ?? CircuitOrderField.CODE,
       direction: order?.direction ?? SortDirection.ASC,
     });

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { historyLimit } from '../../graphql/history-limit';
 import { READ_CONTACTS } from '../auth/auth-checker';
@@ -13,32 +14,32 @@ import { Customer } from './customer.entity';
 @Resolver(() => Customer)
 export class CustomerFieldsResolver {
   @FieldResolver(() => User)
-  accountManager(@Root() customer: Customer, @Ctx() ctx: AppContext): Promise<User | null> {
+  accountManager(@Root() customer: Row<Customer>, @Ctx() ctx: AppContext): Promise<Row<User> | null> {
     return ctx.loaders.userById.load(customer.accountManager.id);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  networkServiceManager(@Root() customer: Customer, @Ctx() ctx: AppContext): Promise<User | null> | null {
+  networkServiceManager(@Root() customer: Row<Customer>, @Ctx() ctx: AppContext): Promise<Row<User> | null> | null {
     return customer.networkServiceManager ? ctx.loaders.userById.load(customer.networkServiceManager.id) : null;
   }
 
   @Authorized(...READ_CONTACTS)
   @FieldResolver(() => [Contact], { description: 'confidential: the roles that talk to customers only' })
-  contacts(@Root() customer: Customer, @Ctx() ctx: AppContext): Promise<Contact[]> {
+  contacts(@Root() customer: Row<Customer>, @Ctx() ctx: AppContext): Promise<Row<Contact>[]> {
     return ctx.loaders.contactsByCustomer.load(customer.id);
   }
 
   @FieldResolver(() => [Circuit], { description: "the customer's circuits that are not archived" })
-  circuits(@Root() customer: Customer, @Ctx() ctx: AppContext): Promise<Circuit[]> {
+  circuits(@Root() customer: Row<Customer>, @Ctx() ctx: AppContext): Promise<Row<Circuit>[]> {
     return ctx.loaders.circuitsByCustomer.load(customer.id);
   }
 
   @FieldResolver(() => [HistoryEvent], { description: 'changes, newest first' })
   history(
-    @Root() customer: Customer,
+    @Root() customer: Row<Customer>,
     @Ctx() ctx: AppContext,
     @Arg('last', () => Int, { nullable: true }) last?: number,
-  ): Promise<HistoryEvent[]> {
+  ): Promise<Row<HistoryEvent>[]> {
     return ctx.loaders.history.load({ subjectType: SubjectType.CUSTOMER, subjectId: customer.id, limit: historyLimit(last) });
   }
 }
@@ -46,7 +47,7 @@ export class CustomerFieldsResolver {
 @Resolver(() => Contact)
 export class ContactFieldsResolver {
   @FieldResolver(() => Customer)
-  customer(@Root() contact: Contact, @Ctx() ctx: AppContext): Promise<Customer | null> {
+  customer(@Root() contact: Row<Contact>, @Ctx() ctx: AppContext): Promise<Row<Customer> | null> {
     return ctx.loaders.customerById.load(contact.customer.id);
   }
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { findById } from '../../db/find-by-id';
 import { type KeysetOrders, type Page, type PageRequest, pageByKeyset } from '../../db/keyset';
 import { loadForChange } from '../../db/load-for-change';
+import { type Row, rowReader } from '../../db/plain-rows';
 import { inTransaction } from '../../db/unit-of-work';
 import { SortDirection } from '../../graphql/sort-direction';
 import type { Clock } from '../../shared/clock';
@@ -22,7 +23,7 @@ import {
   type UpdateCustomerInput,
 } from './customer.inputs';
 
-const orders: KeysetOrders<Customer, CustomerOrderField> = {
+const orders: KeysetOrders<Row<Customer>, CustomerOrderField> = {
   [CustomerOrderField.CREATED_AT]: { property: 'c.createdAt', column: 'c.created_at', value: (c) => c.createdAt, isDate: true },
   [CustomerOrderField.NAME]: { property: 'c.name', column: 'c.name', value: (c) => c.name },
   [CustomerOrderField.CODE]: { property: 'c.code', column: 'c.code', value: (c) => c.code },
@@ -45,7 +46,7 @@ export class CustomerService {
     page: PageRequest,
     filter: CustomerFilter = { includeArchived: false },
     order?: CustomerOrder,
-  ): Promise<Page<Customer>> {
+  ): Promise<Page<Row<Customer>>> {
     const build = () => {
       const qb = ctx.em.createQueryBuilder(Customer, 'c');
       if (!filter.includeArchived) qb.andWhere({ archivedAt: null });
@@ -60,7 +61,7 @@ export class CustomerService {
       if (filter.accountManagerId) qb.andWhere({ accountManager: filter.accountManagerId });
       return qb;
     };
-    return pageByKeyset(build, 'c', orders, page, {
+    return pageByKeyset(build, rowReader(ctx.em, Customer), 'c', orders, page, {
       field: order?.field ?? CustomerOrderField.NAME,
       direction: order?.direction ?? SortDirection.ASC,
     });

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { groupBy } from '../../db/batch-loaders';
+import { type Row, rowReader, uuidArray } from '../../db/plain-rows';
 import { User } from '../org/user.entity';
 import type { SubjectType } from './history.enums';
 import { HistoryEvent } from './history-event.entity';
@@ -16,17 +17,17 @@ const keyOf = (k: HistoryKey) => `${k.subjectType}:${k.subjectId}:${k.limit ?? '
 
 type HistoryRow = Record<string, unknown> & { subject_type: string; subject_id: string; actor_id: string | null };
 
-export const historyLoaders = (em: EntityManager) => ({
+export const historyLoaders = (em: EntityManager, userById: DataLoader<string, Row<User> | null>) => ({
   /**
    * History of many subjects in one query; a window function keeps the newest `limit` per subject,
    * so "the last 5 events of 100 tickets" is one statement, not 100.
    */
-  history: new DataLoader<HistoryKey, HistoryEvent[], string>(
+  history: new DataLoader<HistoryKey, Row<HistoryEvent>[], string>(
     async (keys) => {
       const limit = keys.some((k) => k.limit === null) ? null : Math.max(...keys.map((k) => k.limit ?? 0));
       const types = [...new Set(keys.map((k) => k.subjectType))];
       const rows: HistoryRow[] = [];
-      // One statement per subject type (a page asks for one); `= any(array)` plans far faster than a long IN list.
+      // One statement per subject type (a page asks for one).
       for (const type of types) {
         const ids = [...new Set(keys.filter((k) => k.subjectType === type).map((k) => k.subjectId))];
         rows.push(
@@ -35,22 +36,20 @@ export const historyLoaders = (em: EntityManager) => ({
                select h.*, row_number() over (partition by h.subject_id order by h.id desc) as rn
                from history_event h where h.subject_type = ? and h.subject_id = any(?::uuid[])
              ) ranked ${limit === null ? '' : 'where rn <= ?'} order by subject_id, id desc`,
-            [type, `{${ids.join(',')}}`, ...(limit === null ? [] : [limit])],
+            [type, uuidArray(ids), ...(limit === null ? [] : [limit])],
           )),
         );
       }
-      // The actors in one more statement, so `actor` is served from memory whatever the timing.
+      // The actors in one more statement now, so `actor` is served from the loader's cache whatever the timing.
       const actorIds = [...new Set(rows.map((r) => r.actor_id).filter((id): id is string => typeof id === 'string'))];
-      if (actorIds.length > 0) await em.find(User, { id: { $in: actorIds } });
+      if (actorIds.length > 0) await userById.loadMany(actorIds);
+      const reader = rowReader(em, HistoryEvent);
       const grouped = groupBy(
         keys.map((k) => `${k.subjectType}:${k.subjectId}`),
         rows,
         (r) => `${r.subject_type}:${r.subject_id}`,
       );
-      return grouped.map((group, i) => {
-        const wanted = keys[i].limit ?? group.length;
-        return group.slice(0, wanted).map(({ rn: _, ...row }) => em.map(HistoryEvent, row));
-      });
+      return grouped.map((group, i) => reader.readAll(group.slice(0, keys[i].limit ?? group.length)));
     },
     { cacheKeyFn: keyOf },
   ),

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { Department } from './department.entity';
 import { CreateDepartmentInput, CreateUserInput, UpdateUserInput } from './org.inputs';
@@ -8,7 +9,7 @@ import { User } from './user.entity';
 @Resolver(() => User)
 export class OrgResolver {
   @Query(() => [Department])
-  departments(@Ctx() ctx: AppContext): Promise<Department[]> {
+  departments(@Ctx() ctx: AppContext): Promise<Row<Department>[]> {
     return ctx.services.org.departments(ctx);
   }
 
@@ -17,12 +18,12 @@ export class OrgResolver {
     @Ctx() ctx: AppContext,
     @Arg('role', () => Role, { nullable: true }) role?: Role,
     @Arg('departmentId', () => ID, { nullable: true }) departmentId?: string,
-  ): Promise<User[]> {
+  ): Promise<Row<User>[]> {
     return ctx.services.org.users(ctx, { role, departmentId });
   }
 
   @Query(() => User, { nullable: true })
-  user(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<User | null> {
+  user(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Row<User> | null> {
     return ctx.loaders.userById.load(id);
   }
 
@@ -45,7 +46,7 @@ export class OrgResolver {
   }
 
   @FieldResolver(() => Department)
-  department(@Root() user: User, @Ctx() ctx: AppContext): Promise<Department | null> {
+  department(@Root() user: Row<User>, @Ctx() ctx: AppContext): Promise<Row<Department> | null> {
     return ctx.loaders.departmentById.load(user.department.id);
   }
 }

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { Role } from '../org/role.enum';
 import type { InstanceStatus } from './process.enums';
@@ -22,7 +23,7 @@ export class ProcessDefinitionResolver {
   }
 
   @FieldResolver(() => [StatusCount], { description: 'instances of this version by status' })
-  async instanceCounts(@Root() definition: ProcessDefinition, @Ctx() ctx: AppContext): Promise<StatusCount[]> {
+  async instanceCounts(@Root() definition: Row<ProcessDefinition>, @Ctx() ctx: AppContext): Promise<StatusCount[]> {
     const counts = await ctx.loaders.instanceCountsByDefinition.load(definition.id);
     return counts.map((c) => ({ status: c.status as InstanceStatus, count: c.count }));
   }

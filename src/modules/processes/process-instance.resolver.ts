@@ -1,5 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { badInput } from '../../shared/domain-error';
 import { Role } from '../org/role.enum';
@@ -16,7 +17,7 @@ export class ProcessInstanceResolver {
     @Ctx() ctx: AppContext,
     @Arg('filter', () => ProcessInstanceFilter, { nullable: true }) filter?: ProcessInstanceFilter,
     @Arg('first', () => Int, { defaultValue: 50 }) first?: number,
-  ): Promise<ProcessInstance[]> {
+  ): Promise<Row<ProcessInstance>[]> {
     const limit = first ?? 50;
     if (limit < 1 || limit > 100) throw badInput('first', 'first must be between 1 and 100');
     const where: Record<string, unknown> = {};
@@ -27,7 +28,7 @@ export class ProcessInstanceResolver {
   }
 
   @Query(() => ProcessInstance, { nullable: true })
-  processInstance(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<ProcessInstance | null> {
+  processInstance(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Row<ProcessInstance> | null> {
     return ctx.loaders.instanceById.load(id);
   }
 
@@ -70,27 +71,27 @@ export class ProcessInstanceResolver {
     @Arg('fromVersion', () => Int) fromVersion: number,
     @Arg('toVersion', () => Int) toVersion: number,
     @Ctx() ctx: AppContext,
-  ): Promise<ProcessInstance[]> {
+  ): Promise<Row<ProcessInstance>[]> {
     return ctx.services.processes.runner.migrate(ctx, key, fromVersion, toVersion);
   }
 
   @FieldResolver(() => ProcessDefinition)
-  definition(@Root() instance: ProcessInstance, @Ctx() ctx: AppContext): Promise<ProcessDefinition | null> {
+  definition(@Root() instance: Row<ProcessInstance>, @Ctx() ctx: AppContext): Promise<Row<ProcessDefinition> | null> {
     return ctx.loaders.definitionById.load(instance.definition.id);
   }
 
   @FieldResolver(() => [ProcessTask], { description: 'its open user tasks' })
-  tasks(@Root() instance: ProcessInstance, @Ctx() ctx: AppContext): Promise<ProcessTask[]> {
+  tasks(@Root() instance: Row<ProcessInstance>, @Ctx() ctx: AppContext): Promise<Row<ProcessTask>[]> {
     return ctx.loaders.openTasksByInstance.load(instance.id);
   }
 
   @FieldResolver(() => [ActivityRecord], { description: 'every activity entered and left, oldest first' })
-  history(@Root() instance: ProcessInstance, @Ctx() ctx: AppContext): Promise<ActivityRecord[]> {
+  history(@Root() instance: Row<ProcessInstance>, @Ctx() ctx: AppContext): Promise<Row<ActivityRecord>[]> {
     return ctx.loaders.activitiesByInstance.load(instance.id);
   }
 
   @FieldResolver(() => Incident, { nullable: true, description: 'why the instance stopped, when it did' })
-  incident(@Root() instance: ProcessInstance): Incident | null {
+  incident(@Root() instance: Row<ProcessInstance>): Incident | null {
     const data = instance.incidentData;
     return data ? { message: data.message, elementId: data.elementId, attempts: data.attempts, at: new Date(data.at) } : null;
   }

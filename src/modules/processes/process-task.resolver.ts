@@ -1,5 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { User } from '../org/user.entity';
 import { ActivityRecord } from './activity-record.entity';
@@ -11,12 +12,12 @@ import { ProcessTask } from './process-task.entity';
 @Resolver(() => ProcessTask)
 export class ProcessTaskResolver {
   @Query(() => [ProcessTask], { description: "the work queue: mine, my department's, overdue (at most 500, earliest due first)" })
-  tasks(@Ctx() ctx: AppContext, @Arg('filter', () => TaskFilter, { nullable: true }) filter?: TaskFilter): Promise<ProcessTask[]> {
+  tasks(@Ctx() ctx: AppContext, @Arg('filter', () => TaskFilter, { nullable: true }) filter?: TaskFilter): Promise<Row<ProcessTask>[]> {
     return ctx.services.processes.tasks.queue(ctx, filter ?? {});
   }
 
   @Query(() => ProcessTask, { nullable: true })
-  task(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<ProcessTask | null> {
+  task(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Row<ProcessTask> | null> {
     return ctx.services.processes.tasks.find(ctx, id);
   }
 
@@ -40,22 +41,22 @@ export class ProcessTaskResolver {
   }
 
   @FieldResolver(() => ProcessInstance)
-  instance(@Root() task: ProcessTask, @Ctx() ctx: AppContext): Promise<ProcessInstance | null> {
+  instance(@Root() task: Row<ProcessTask>, @Ctx() ctx: AppContext): Promise<Row<ProcessInstance> | null> {
     return ctx.loaders.instanceById.load(task.instance.id);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  assignee(@Root() task: ProcessTask, @Ctx() ctx: AppContext): Promise<User | null> | null {
+  assignee(@Root() task: Row<ProcessTask>, @Ctx() ctx: AppContext): Promise<Row<User> | null> | null {
     return task.assignee ? ctx.loaders.userById.load(task.assignee.id) : null;
   }
 
   @FieldResolver(() => User, { nullable: true })
-  completedBy(@Root() task: ProcessTask, @Ctx() ctx: AppContext): Promise<User | null> | null {
+  completedBy(@Root() task: Row<ProcessTask>, @Ctx() ctx: AppContext): Promise<Row<User> | null> | null {
     return task.completedBy ? ctx.loaders.userById.load(task.completedBy.id) : null;
   }
 
   @FieldResolver(() => Boolean)
-  overdue(@Root() task: ProcessTask, @Ctx() ctx: AppContext): boolean {
+  overdue(@Root() task: Row<ProcessTask>, @Ctx() ctx: AppContext): boolean {
     return task.status === TaskStatus.OPEN && !!task.dueAt && task.dueAt.getTime() < ctx.clock.now().getTime();
   }
 }
@@ -63,7 +64,7 @@ export class ProcessTaskResolver {
 @Resolver(() => ActivityRecord)
 export class ActivityRecordResolver {
   @FieldResolver(() => User, { nullable: true, description: 'who completed it (user tasks)' })
-  completedBy(@Root() record: ActivityRecord, @Ctx() ctx: AppContext): Promise<User | null> | null {
+  completedBy(@Root() record: Row<ActivityRecord>, @Ctx() ctx: AppContext): Promise<Row<User> | null> | null {
     return record.completedBy ? ctx.loaders.userById.load(record.completedBy.id) : null;
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { byIdLoader, groupBy } from '../../db/batch-loaders';
+import { type Row, selectRows, uuidArray } from '../../db/plain-rows';
 import { ActivityRecord } from './activity-record.entity';
 import { TaskStatus } from './process.enums';
 import { ProcessDefinition } from './process-definition.entity';
@@ -16,18 +17,24 @@ export interface StatusCountRow {
 export const processLoaders = (em: EntityManager) => ({
   definitionById: byIdLoader(em, ProcessDefinition),
   instanceById: byIdLoader(em, ProcessInstance),
-  openTasksByInstance: new DataLoader<string, ProcessTask[]>(async (ids) => {
-    const rows = await em.find(ProcessTask, { instance: { $in: [...ids] }, status: TaskStatus.OPEN }, { orderBy: { createdAt: 'asc' } });
+  openTasksByInstance: new DataLoader<string, Row<ProcessTask>[]>(async (ids) => {
+    const rows = await selectRows(
+      em,
+      ProcessTask,
+      'instance_id = any(?::uuid[]) and status = ?',
+      [uuidArray(ids), TaskStatus.OPEN],
+      'created_at asc',
+    );
     return groupBy(ids, rows, (t) => t.instance.id);
   }),
-  activitiesByInstance: new DataLoader<string, ActivityRecord[]>(async (ids) => {
-    const rows = await em.find(ActivityRecord, { instance: { $in: [...ids] } }, { orderBy: { id: 'asc' } });
+  activitiesByInstance: new DataLoader<string, Row<ActivityRecord>[]>(async (ids) => {
+    const rows = await selectRows(em, ActivityRecord, 'instance_id = any(?::uuid[])', [uuidArray(ids)], 'id asc');
     return groupBy(ids, rows, (a) => a.instance.id);
   }),
   instanceCountsByDefinition: new DataLoader<string, { status: string; count: number }[]>(async (ids) => {
     const rows = await em.execute<StatusCountRow[]>(
       'select definition_id, status, count(*) as n from process_instance where definition_id = any(?::uuid[]) group by definition_id, status order by status',
-      [`{${ids.join(',')}}`],
+      [uuidArray(ids)],
     );
     return groupBy(ids, rows, (r) => r.definition_id).map((group) => group.map((r) => ({ status: r.status, count: Number(r.n) })));
   }),

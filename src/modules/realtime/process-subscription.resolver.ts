@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, InputType, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { actingUser } from '../history/history.service';
 import { InstanceStatus } from '../processes/process.enums';
@@ -46,7 +47,7 @@ const matchesInstance = (p: ProcessInstanceChangedPayload, f?: ProcessInstanceSu
     (!f.businessKey || f.businessKey === p.businessKey) &&
     (!f.statuses?.length || f.statuses.includes(p.status as InstanceStatus)));
 
-const sharedInstances = new SharedLoads<ProcessInstance | null>();
+const sharedInstances = new SharedLoads<Row<ProcessInstance> | null>();
 const sharedTasks = new SharedLoads<ProcessTask | null>();
 
 interface Subscriber {
@@ -94,7 +95,7 @@ export class ProcessSubscriptionResolver {
     @Root() payload: ProcessInstanceChangedPayload,
     @Ctx() ctx: AppContext,
     @Arg('filter', () => ProcessInstanceSubscriptionFilter, { nullable: true }) _filter?: ProcessInstanceSubscriptionFilter,
-  ): Promise<ProcessInstance | null> {
+  ): Promise<Row<ProcessInstance> | null> {
     ctx.renew();
     return sharedInstances.load(payload.eventId, () => ctx.loaders.instanceById.load(payload.instanceId));
   }

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, Field, InputType, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { OptionalIdField } from '../../graphql/id-fields';
 import { READ_CENTER_DATA } from '../auth/auth-checker';
@@ -16,7 +17,7 @@ export class TicketChangeNotice {
   at!: Date;
 
   @Field(() => Ticket, { nullable: true, description: 'null only if the ticket is no longer visible to you' })
-  ticket!: Ticket | null;
+  ticket!: Row<Ticket> | null;
 }
 
 @InputType()
@@ -47,7 +48,7 @@ export function matchesTicketFilter(payload: TicketChangedPayload, filter: Ticke
   return true;
 }
 
-const sharedTickets = new SharedLoads<Ticket | null>();
+const sharedTickets = new SharedLoads<Row<Ticket> | null>();
 
 @Resolver()
 export class TicketSubscriptionResolver {

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { historyLimit } from '../../graphql/history-limit';
 import { Circuit } from '../circuits/circuit.entity';
@@ -16,51 +17,51 @@ import { allowedTransitions, openStatuses } from './ticket-status';
 @Resolver(() => Ticket)
 export class TicketFieldsResolver {
   @FieldResolver(() => Customer)
-  customer(@Root() ticket: Ticket, @Ctx() ctx: AppContext): Promise<Customer | null> {
+  customer(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): Promise<Row<Customer> | null> {
     return ctx.loaders.customerById.load(ticket.customer.id);
   }
 
   @FieldResolver(() => [Circuit], { description: 'affected circuits' })
-  circuits(@Root() ticket: Ticket, @Ctx() ctx: AppContext): Promise<Circuit[]> {
+  circuits(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): Promise<Row<Circuit>[]> {
     return ctx.loaders.circuitsByTicket.load(ticket.id);
   }
 
   @FieldResolver(() => Department)
-  ownerDepartment(@Root() ticket: Ticket, @Ctx() ctx: AppContext): Promise<Department | null> {
+  ownerDepartment(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): Promise<Row<Department> | null> {
     return ctx.loaders.departmentById.load(ticket.ownerDepartment.id);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  assignee(@Root() ticket: Ticket, @Ctx() ctx: AppContext): Promise<User | null> | null {
+  assignee(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): Promise<Row<User> | null> | null {
     return ticket.assignee ? ctx.loaders.userById.load(ticket.assignee.id) : null;
   }
 
   @FieldResolver(() => User, { nullable: true })
-  createdBy(@Root() ticket: Ticket, @Ctx() ctx: AppContext): Promise<User | null> | null {
+  createdBy(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): Promise<Row<User> | null> | null {
     return ticket.createdBy ? ctx.loaders.userById.load(ticket.createdBy.id) : null;
   }
 
   @FieldResolver(() => [HistoryEvent], { description: 'append-only history, newest first' })
   history(
-    @Root() ticket: Ticket,
+    @Root() ticket: Row<Ticket>,
     @Ctx() ctx: AppContext,
     @Arg('last', () => Int, { nullable: true }) last?: number,
-  ): Promise<HistoryEvent[]> {
+  ): Promise<Row<HistoryEvent>[]> {
     return ctx.loaders.history.load({ subjectType: SubjectType.TICKET, subjectId: ticket.id, limit: historyLimit(last) });
   }
 
   @FieldResolver(() => [TicketReport])
-  reports(@Root() ticket: Ticket, @Ctx() ctx: AppContext): Promise<TicketReport[]> {
+  reports(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): Promise<Row<TicketReport>[]> {
     return ctx.loaders.reportsByTicket.load(ticket.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'still open and past its resolution deadline' })
-  overdue(@Root() ticket: Ticket, @Ctx() ctx: AppContext): boolean {
+  overdue(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): boolean {
     return openStatuses.includes(ticket.status) && ticket.resolutionDueAt.getTime() < ctx.clock.now().getTime();
   }
 
   @FieldResolver(() => [TicketStatus], { description: 'the states this ticket may move to now' })
-  allowedTransitions(@Root() ticket: Ticket): readonly TicketStatus[] {
+  allowedTransitions(@Root() ticket: Row<Ticket>): readonly TicketStatus[] {
     return allowedTransitions(ticket.status);
   }
 }
@@ -68,12 +69,12 @@ export class TicketFieldsResolver {
 @Resolver(() => TicketReport)
 export class TicketReportFieldsResolver {
   @FieldResolver(() => User, { nullable: true })
-  submittedBy(@Root() report: TicketReport, @Ctx() ctx: AppContext): Promise<User | null> | null {
+  submittedBy(@Root() report: Row<TicketReport>, @Ctx() ctx: AppContext): Promise<Row<User> | null> | null {
     return report.submittedBy ? ctx.loaders.userById.load(report.submittedBy.id) : null;
   }
 
   @FieldResolver(() => Ticket)
-  ticket(@Root() report: TicketReport, @Ctx() ctx: AppContext): Promise<Ticket | null> {
+  ticket(@Root() report: Row<TicketReport>, @Ctx() ctx: AppContext): Promise<Row<Ticket> | null> {
     return ctx.loaders.ticketById.load(report.ticket.id);
   }
 }

@@ -1,13 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { byIdLoader, groupBy } from '../../db/batch-loaders';
+import { type Row, selectRows, uuidArray } from '../../db/plain-rows';
 import { Ticket } from './ticket.entity';
 import { TicketReport } from './ticket-report.entity';
 
 export const ticketLoaders = (em: EntityManager) => ({
   ticketById: byIdLoader(em, Ticket),
-  reportsByTicket: new DataLoader<string, TicketReport[]>(async (ticketIds) => {
-    const rows = await em.find(TicketReport, { ticket: { $in: [...ticketIds] } }, { orderBy: { submittedAt: 'asc' } });
+  reportsByTicket: new DataLoader<string, Row<TicketReport>[]>(async (ticketIds) => {
+    const rows = await selectRows(em, TicketReport, 'ticket_id = any(?::uuid[])', [uuidArray(ticketIds)], 'submitted_at asc');
     return groupBy(ticketIds, rows, (r) => r.ticket.id);
   }),
 });

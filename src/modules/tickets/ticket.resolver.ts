@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Row } from '../../db/plain-rows';
 import { connectionType, toConnection } from '../../graphql/connection';
 import type { AppContext } from '../../graphql/context';
 import { PageArgs } from '../../graphql/page-args';
@@ -19,12 +20,15 @@ export class TicketResolver {
     @Arg('filter', () => TicketFilter, { nullable: true }) filter?: TicketFilter,
     @Arg('orderBy', () => TicketOrder, { nullable: true }) orderBy?: TicketOrder,
   ) {
-    return toConnection(TicketConnection, await ctx.services.tickets.list(ctx, page, filter, orderBy));
+    const found = await ctx.services.tickets.list(ctx, page, filter, orderBy);
+    for (const customer of found.customers) ctx.loaders.customerById.prime(customer.id, customer);
+    for (const user of found.users) ctx.loaders.userById.prime(user.id, user);
+    return toConnection(TicketConnection, found);
   }
 
   @Authorized(...READ_CENTER_DATA)
   @Query(() => Ticket, { nullable: true })
-  ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Ticket | null> {
+  ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Row<Ticket> | null> {
     return ctx.services.tickets.find(ctx, id);
   }
 

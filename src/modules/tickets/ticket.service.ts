@@ -1,7 +1,7 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { findById, isUuid } from '../../db/find-by-id';
-import type { Page, PageRequest } from '../../db/keyset';
+import type { PageRequest } from '../../db/keyset';
 import { loadForChange } from '../../db/load-for-change';
 import { inTransaction, type UnitOfWork } from '../../db/unit-of-work';
 import type { Clock } from '../../shared/clock';
@@ -30,7 +30,7 @@ import type {
   TransitionTicketInput,
   UpdateTicketInput,
 } from './ticket.inputs';
-import { listTickets } from './ticket-list';
+import { listTickets, type TicketPage } from './ticket-list';
 import { nextTicketNumber } from './ticket-number';
 import { TicketReport } from './ticket-report.entity';
 import { allowedTransitions, canTransition } from './ticket-status';
@@ -54,7 +54,7 @@ export class TicketService {
     return ticket && mayAccessCustomer(ctx.actor, ticket.customer.id) ? ticket : null;
   }
 
-  list(ctx: ServiceContext, page: PageRequest, filter?: TicketFilter, order?: TicketOrder): Promise<Page<Ticket>> {
+  list(ctx: ServiceContext, page: PageRequest, filter?: TicketFilter, order?: TicketOrder): Promise<TicketPage> {
     const customerId = scopedCustomerId(ctx.actor);
     const scoped = customerId ? { includeArchived: false, ...filter, customerId } : filter;
     return listTickets(ctx.em, this.clock.now(), page, scoped, order);
