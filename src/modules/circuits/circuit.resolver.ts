@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { MaybePromise } from '../../db/batch-loaders';
 import type { Row } from '../../db/plain-rows';
 import { connectionType, toConnection } from '../../graphql/connection';
 import type { AppContext } from '../../graphql/context';
@@ -28,7 +29,7 @@ export class CircuitResolver {
 
   @Authorized(...READ_CENTER_DATA)
   @Query(() => Circuit, { nullable: true })
-  circuit(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Row<Circuit> | null> {
+  circuit(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): MaybePromise<Row<Circuit> | null> {
     return ctx.services.circuits.find(ctx, id);
   }
 
@@ -53,7 +54,7 @@ export class CircuitResolver {
   }
 
   @FieldResolver(() => Customer)
-  customer(@Root() circuit: Row<Circuit>, @Ctx() ctx: AppContext): Promise<Row<Customer> | null> {
+  customer(@Root() circuit: Row<Circuit>, @Ctx() ctx: AppContext): MaybePromise<Row<Customer> | null> {
     return ctx.loaders.customerById.load(circuit.customer.id);
   }
 

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { MaybePromise } from '../../db/batch-loaders';
 import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { historyLimit } from '../../graphql/history-limit';
@@ -14,12 +15,12 @@ import { Customer } from './customer.entity';
 @Resolver(() => Customer)
 export class CustomerFieldsResolver {
   @FieldResolver(() => User)
-  accountManager(@Root() customer: Row<Customer>, @Ctx() ctx: AppContext): Promise<Row<User> | null> {
+  accountManager(@Root() customer: Row<Customer>, @Ctx() ctx: AppContext): MaybePromise<Row<User> | null> {
     return ctx.loaders.userById.load(customer.accountManager.id);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  networkServiceManager(@Root() customer: Row<Customer>, @Ctx() ctx: AppContext): Promise<Row<User> | null> | null {
+  networkServiceManager(@Root() customer: Row<Customer>, @Ctx() ctx: AppContext): MaybePromise<Row<User> | null> {
     return customer.networkServiceManager ? ctx.loaders.userById.load(customer.networkServiceManager.id) : null;
   }
 
@@ -47,7 +48,7 @@ export class CustomerFieldsResolver {
 @Resolver(() => Contact)
 export class ContactFieldsResolver {
   @FieldResolver(() => Customer)
-  customer(@Root() contact: Row<Contact>, @Ctx() ctx: AppContext): Promise<Row<Customer> | null> {
+  customer(@Root() contact: Row<Contact>, @Ctx() ctx: AppContext): MaybePromise<Row<Customer> | null> {
     return ctx.loaders.customerById.load(contact.customer.id);
   }
 }

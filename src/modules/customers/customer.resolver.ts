@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { MaybePromise } from '../../db/batch-loaders';
 import type { Row } from '../../db/plain-rows';
 import { connectionType, toConnection } from '../../graphql/connection';
 import type { AppContext } from '../../graphql/context';
@@ -32,7 +33,7 @@ export class CustomerResolver {
 
   @Authorized(...READ_CENTER_DATA)
   @Query(() => Customer, { nullable: true })
-  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Row<Customer> | null> {
+  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): MaybePromise<Row<Customer> | null> {
     return ctx.services.customers.find(ctx, id);
   }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { groupBy } from '../../db/batch-loaders';
+import { groupBy, type RecordLoader } from '../../db/batch-loaders';
 import { type Row, rowReader, uuidArray } from '../../db/plain-rows';
 import { User } from '../org/user.entity';
 import type { SubjectType } from './history.enums';
@@ -17,7 +17,7 @@ const keyOf = (k: HistoryKey) => `${k.subjectType}:${k.subjectId}:${k.limit ?? '
 
 type HistoryRow = Record<string, unknown> & { subject_type: string; subject_id: string; actor_id: string | null };
 
-export const historyLoaders = (em: EntityManager, userById: DataLoader<string, Row<User> | null>) => ({
+export const historyLoaders = (em: EntityManager, userById: RecordLoader<string, Row<User> | null>) => ({
   /**
    * History of many subjects in one query; a window function keeps the newest `limit` per subject,
    * so "the last 5 events of 100 tickets" is one statement, not 100.

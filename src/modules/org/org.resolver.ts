@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { MaybePromise } from '../../db/batch-loaders';
 import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { Department } from './department.entity';
@@ -23,7 +24,7 @@ export class OrgResolver {
   }
 
   @Query(() => User, { nullable: true })
-  user(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Row<User> | null> {
+  user(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): MaybePromise<Row<User> | null> {
     return ctx.loaders.userById.load(id);
   }
 
@@ -46,7 +47,7 @@ export class OrgResolver {
   }
 
   @FieldResolver(() => Department)
-  department(@Root() user: Row<User>, @Ctx() ctx: AppContext): Promise<Row<Department> | null> {
+  department(@Root() user: Row<User>, @Ctx() ctx: AppContext): MaybePromise<Row<Department> | null> {
     return ctx.loaders.departmentById.load(user.department.id);
   }
 }

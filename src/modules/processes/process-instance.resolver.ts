@@ -1,5 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { MaybePromise } from '../../db/batch-loaders';
 import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { badInput } from '../../shared/domain-error';
@@ -28,7 +29,7 @@ export class ProcessInstanceResolver {
   }
 
   @Query(() => ProcessInstance, { nullable: true })
-  processInstance(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Row<ProcessInstance> | null> {
+  processInstance(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): MaybePromise<Row<ProcessInstance> | null> {
     return ctx.loaders.instanceById.load(id);
   }
 
@@ -76,7 +77,7 @@ export class ProcessInstanceResolver {
   }
 
   @FieldResolver(() => ProcessDefinition)
-  definition(@Root() instance: Row<ProcessInstance>, @Ctx() ctx: AppContext): Promise<Row<ProcessDefinition> | null> {
+  definition(@Root() instance: Row<ProcessInstance>, @Ctx() ctx: AppContext): MaybePromise<Row<ProcessDefinition> | null> {
     return ctx.loaders.definitionById.load(instance.definition.id);
   }
 

@@ -1,5 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { MaybePromise } from '../../db/batch-loaders';
 import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { User } from '../org/user.entity';
@@ -17,7 +18,7 @@ export class ProcessTaskResolver {
   }
 
   @Query(() => ProcessTask, { nullable: true })
-  task(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Row<ProcessTask> | null> {
+  task(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): MaybePromise<Row<ProcessTask> | null> {
     return ctx.services.processes.tasks.find(ctx, id);
   }
 
@@ -41,17 +42,17 @@ export class ProcessTaskResolver {
   }
 
   @FieldResolver(() => ProcessInstance)
-  instance(@Root() task: Row<ProcessTask>, @Ctx() ctx: AppContext): Promise<Row<ProcessInstance> | null> {
+  instance(@Root() task: Row<ProcessTask>, @Ctx() ctx: AppContext): MaybePromise<Row<ProcessInstance> | null> {
     return ctx.loaders.instanceById.load(task.instance.id);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  assignee(@Root() task: Row<ProcessTask>, @Ctx() ctx: AppContext): Promise<Row<User> | null> | null {
+  assignee(@Root() task: Row<ProcessTask>, @Ctx() ctx: AppContext): MaybePromise<Row<User> | null> {
     return task.assignee ? ctx.loaders.userById.load(task.assignee.id) : null;
   }
 
   @FieldResolver(() => User, { nullable: true })
-  completedBy(@Root() task: Row<ProcessTask>, @Ctx() ctx: AppContext): Promise<Row<User> | null> | null {
+  completedBy(@Root() task: Row<ProcessTask>, @Ctx() ctx: AppContext): MaybePromise<Row<User> | null> {
     return task.completedBy ? ctx.loaders.userById.load(task.completedBy.id) : null;
   }
 
@@ -64,7 +65,7 @@ export class ProcessTaskResolver {
 @Resolver(() => ActivityRecord)
 export class ActivityRecordResolver {
   @FieldResolver(() => User, { nullable: true, description: 'who completed it (user tasks)' })
-  completedBy(@Root() record: Row<ActivityRecord>, @Ctx() ctx: AppContext): Promise<Row<User> | null> | null {
+  completedBy(@Root() record: Row<ActivityRecord>, @Ctx() ctx: AppContext): MaybePromise<Row<User> | null> {
     return record.completedBy ? ctx.loaders.userById.load(record.completedBy.id) : null;
   }
 }

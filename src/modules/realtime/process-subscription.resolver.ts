@@ -97,7 +97,7 @@ export class ProcessSubscriptionResolver {
     @Arg('filter', () => ProcessInstanceSubscriptionFilter, { nullable: true }) _filter?: ProcessInstanceSubscriptionFilter,
   ): Promise<Row<ProcessInstance> | null> {
     ctx.renew();
-    return sharedInstances.load(payload.eventId, () => ctx.loaders.instanceById.load(payload.instanceId));
+    return sharedInstances.load(payload.eventId, async () => ctx.loaders.instanceById.load(payload.instanceId));
   }
 
   /** "Mine" and "my department" depend on who subscribed, so the filter looks the subscriber up. */

@@ -73,7 +73,7 @@ export class TicketSubscriptionResolver {
     @Arg('filter', () => TicketSubscriptionFilter, { nullable: true }) _filter?: TicketSubscriptionFilter,
   ): Promise<TicketChangeNotice> {
     ctx.renew();
-    const ticket = await sharedTickets.load(payload.eventId, () => ctx.loaders.ticketById.load(payload.ticketId));
+    const ticket = await sharedTickets.load(payload.eventId, async () => ctx.loaders.ticketById.load(payload.ticketId));
     return { change: payload.change, at: new Date(payload.at), ticket };
   }
 }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { MaybePromise } from '../../db/batch-loaders';
 import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { historyLimit } from '../../graphql/history-limit';
@@ -17,7 +18,7 @@ import { allowedTransitions, openStatuses } from './ticket-status';
 @Resolver(() => Ticket)
 export class TicketFieldsResolver {
   @FieldResolver(() => Customer)
-  customer(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): Promise<Row<Customer> | null> {
+  customer(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): MaybePromise<Row<Customer> | null> {
     return ctx.loaders.customerById.load(ticket.customer.id);
   }
 
@@ -27,17 +28,17 @@ export class TicketFieldsResolver {
   }
 
   @FieldResolver(() => Department)
-  ownerDepartment(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): Promise<Row<Department> | null> {
+  ownerDepartment(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): MaybePromise<Row<Department> | null> {
     return ctx.loaders.departmentById.load(ticket.ownerDepartment.id);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  assignee(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): Promise<Row<User> | null> | null {
+  assignee(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): MaybePromise<Row<User> | null> {
     return ticket.assignee ? ctx.loaders.userById.load(ticket.assignee.id) : null;
   }
 
   @FieldResolver(() => User, { nullable: true })
-  createdBy(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): Promise<Row<User> | null> | null {
+  createdBy(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): MaybePromise<Row<User> | null> {
     return ticket.createdBy ? ctx.loaders.userById.load(ticket.createdBy.id) : null;
   }
 
@@ -69,12 +70,12 @@ export class TicketFieldsResolver {
 @Resolver(() => TicketReport)
 export class TicketReportFieldsResolver {
   @FieldResolver(() => User, { nullable: true })
-  submittedBy(@Root() report: Row<TicketReport>, @Ctx() ctx: AppContext): Promise<Row<User> | null> | null {
+  submittedBy(@Root() report: Row<TicketReport>, @Ctx() ctx: AppContext): MaybePromise<Row<User> | null> {
     return report.submittedBy ? ctx.loaders.userById.load(report.submittedBy.id) : null;
   }
 
   @FieldResolver(() => Ticket)
-  ticket(@Root() report: Row<TicketReport>, @Ctx() ctx: AppContext): Promise<Row<Ticket> | null> {
+  ticket(@Root() report: Row<TicketReport>, @Ctx() ctx: AppContext): MaybePromise<Row<Ticket> | null> {
     return ctx.loaders.ticketById.load(report.ticket.id);
   }
 }

@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { MaybePromise } from '../../db/batch-loaders';
 import type { Row } from '../../db/plain-rows';
 import { connectionType, toConnection } from '../../graphql/connection';
 import type { AppContext } from '../../graphql/context';
@@ -28,7 +29,7 @@ export class TicketResolver {
 
   @Authorized(...READ_CENTER_DATA)
   @Query(() => Ticket, { nullable: true })
-  ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Row<Ticket> | null> {
+  ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): MaybePromise<Row<Ticket> | null> {
     return ctx.services.tickets.find(ctx, id);
   }
 
