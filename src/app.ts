@@ -13,6 +13,7 @@ import { WebSocketServer } from 'ws';
 import type { Config } from './config/config';
 import { type Database, openDatabase } from './db/database';
 import { armorProtection, operationLimits } from './graphql/armor';
+import { compiledExecutor } from './graphql/compiled-executor';
 import { type AppContext, type ContextDeps, createContext } from './graphql/context';
 import { createFormatError } from './graphql/format-error';
 import { buildHubSchema } from './graphql/schema';
@@ -138,7 +139,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     );
     const armor = armorProtection(config.production);
     const apollo = new ApolloServer<AppContext>({
-      schema,
+      gateway: compiledExecutor(schema),
       introspection: config.introspection ?? !config.production,
       validationRules: armor.validationRules,
       parseOptions: { maxTokens: operationLimits.maxTokens },
