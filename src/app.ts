@@ -109,6 +109,8 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     const deps: ContextDeps = { em: database.orm.em, services, clock };
 
     const app = express();
+    // GraphQL answers POSTs, which no cache revalidates: hashing every body for an ETag is wasted work.
+    app.set('etag', false);
     const httpServer = http.createServer(app);
     const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
     const verify = tokenVerifier({ secret: config.jwtSecret, jwksUrl: config.jwksUrl });
