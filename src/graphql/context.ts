@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { type Row, selectRows } from '../db/plain-rows';
 import { circuitLoaders } from '../modules/circuits/circuit.loaders';
 import { customerLoaders } from '../modules/customers/customer.loaders';
 import { historyLoaders } from '../modules/history/history.loaders';
@@ -35,7 +36,7 @@ export interface AppContext extends ServiceContext {
    */
   renew(): void;
   /** The acting member of staff, read once per request (null for customers and unknown codes). */
-  staffUser(): Promise<User | null>;
+  staffUser(): Promise<Row<User> | null>;
 }
 
 export interface ContextDeps {
@@ -57,11 +58,14 @@ export function createContext(deps: ContextDeps, actor: Actor): AppContext {
       context.loaders = createLoaders(context.em);
     },
     staffUser() {
-      staff ??= actor.kind === 'staff' && actor.userCode ? deps.em.fork().findOne(User, { code: actor.userCode }) : Promise.resolve(null);
+      staff ??=
+        actor.kind === 'staff' && actor.userCode
+          ? selectRows(deps.em.fork(), User, 'code = ?', [actor.userCode]).then(([user]) => user ?? null)
+          : Promise.resolve(null);
       return staff;
     },
   };
-  let staff: Promise<User | null> | null = null;
+  let staff: Promise<Row<User> | null> | null = null;
   context.loaders = createLoaders(context.em);
   return context;
 }
