@@ -85,8 +85,8 @@ function startServer(kind: 'hub' | 'floor'): Promise<{ url: string; child: Child
 }
 
 const ask = (child: ChildProcess, message: string) =>
-  new Promise<{ statements: number }>((resolve) => {
-    child.once('message', (reply) => resolve(reply as { statements: number }));
+  new Promise<{ statements: number; cpuMs: number }>((resolve) => {
+    child.once('message', (reply) => resolve(reply as { statements: number; cpuMs: number }));
     child.send(message);
   });
 
@@ -97,6 +97,8 @@ interface Measurement {
   requests: number;
   errors: number;
   sqlPerRequest: number | null;
+  /** CPU time the server process used per request (all its threads), ms */
+  cpuMsPerRequest: number;
 }
 
 interface Server {
@@ -118,7 +120,7 @@ async function load(server: Server, seconds: number): Promise<Measurement> {
   };
   server.child.send('reset');
   const result = await autocannon({ ...request, connections: CONNECTIONS, duration: seconds });
-  const { statements } = await ask(server.child, 'stats');
+  const { statements, cpuMs } = await ask(server.child, 'stats');
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
@@ -126,6 +128,7 @@ async function load(server: Server, seconds: number): Promise<Measurement> {
     requests: result.requests.total,
     errors: result.errors + result.non2xx,
     sqlPerRequest: server.kind === 'floor' ? 1 : statements / result.requests.total,
+    cpuMsPerRequest: Number((cpuMs / result.requests.total).toFixed(2)),
   };
 }
 

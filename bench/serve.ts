@@ -6,7 +6,7 @@ import { startFloorServer } from './ticket-page-floor';
 /**
  * One server under test, in its own process so the load generator does not share its event loop:
  * `node dist/bench/serve.js hub|floor <databaseUrl> <pageSize>`. Prints `LISTENING <url>`; answers
- * the parent's `stats` message with the SQL statements it ran.
+ * the parent's `stats` message with the SQL statements it ran and the CPU time it used.
  */
 async function main(): Promise<void> {
   const [kind, databaseUrl, pageSize] = process.argv.slice(2);
@@ -25,9 +25,16 @@ async function main(): Promise<void> {
   } else {
     url = (await startFloorServer(databaseUrl, Number(pageSize))).url;
   }
+  let cpu = process.cpuUsage();
   process.on('message', (message) => {
-    if (message === 'stats') process.send?.({ statements });
-    if (message === 'reset') statements = 0;
+    if (message === 'stats') {
+      const used = process.cpuUsage(cpu);
+      process.send?.({ statements, cpuMs: (used.user + used.system) / 1000 });
+    }
+    if (message === 'reset') {
+      statements = 0;
+      cpu = process.cpuUsage();
+    }
   });
   console.log(`LISTENING ${url}`);
 }

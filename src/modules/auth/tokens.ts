@@ -24,10 +24,13 @@ const isClaims = (payload: JWTPayload): payload is JWTPayload & TokenClaims =>
 export function tokenVerifier(settings: TokenSettings): (authorization: string | undefined) => Promise<Actor> {
   const keys = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : null;
   const secret = new TextEncoder().encode(settings.secret);
+  const verified = new VerifiedTokens();
   return async (authorization) => {
     const token = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
     if (!token)
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Send a bearer token: Authorization: Bearer <token> (npm run token prints one)');
+    const known = verified.get(token);
+    if (known) return known;
     let payload: JWTPayload;
     try {
       payload = (keys ? await jwtVerify(token, keys) : await jwtVerify(token, secret)).payload;
@@ -35,10 +38,38 @@ export function tokenVerifier(settings: TokenSettings): (authorization: string |
       throw new DomainError(ErrorCode.UNAUTHENTICATED, `The token was refused: ${(err as Error).message}`);
     }
     if (!isClaims(payload)) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The token does not say who you are (sub, kind)');
-    return payload.kind === 'customer'
-      ? { userCode: null, customerId: payload.customerId ?? null, kind: 'customer' }
-      : { userCode: payload.sub, customerId: null, kind: 'staff' };
+    const actor: Actor =
+      payload.kind === 'customer'
+        ? { userCode: null, customerId: payload.customerId ?? null, kind: 'customer' }
+        : { userCode: payload.sub, customerId: null, kind: 'staff' };
+    verified.keep(token, Object.freeze(actor), payload.exp);
+    return actor;
   };
+}
+
+/**
+ * Tokens already verified, so a dashboard sending the same token a thousand times is checked
+ * once (the signature check was a few percent of a ticket page). An entry lasts until the token
+ * expires, and a minute at most, so a signing key withdrawn from the JWKS stops counting soon.
+ */
+class VerifiedTokens {
+  private static readonly MAX = 1000;
+  private static readonly KEEP_MS = 60_000;
+  private readonly entries = new Map<string, { actor: Actor; until: number }>();
+
+  get(token: string): Actor | null {
+    const entry = this.entries.get(token);
+    if (!entry) return null;
+    if (Date.now() < entry.until) return entry.actor;
+    this.entries.delete(token);
+    return null;
+  }
+
+  keep(token: string, actor: Actor, expiresAt: number | undefined): void {
+    const until = Math.min(Date.now() + VerifiedTokens.KEEP_MS, expiresAt === undefined ? Number.POSITIVE_INFINITY : expiresAt * 1000);
+    if (this.entries.size >= VerifiedTokens.MAX) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(token, { actor, until });
+  }
 }
 
 /** Signs a token with the shared secret (development and tests; production tokens come from the operator's IdP). */
