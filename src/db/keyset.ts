@@ -23,7 +23,8 @@ export interface PageRequest {
 
 export interface KeysetPage<T> {
   rows: T[];
-  cursors: string[];
+  /** The cursor of a row of this page; made when asked for (most lists never read most cursors). */
+  cursorOf: (row: T) => string;
   hasNextPage: boolean;
 }
 
@@ -60,7 +61,9 @@ export async function pageByKeyset<E extends { id: string }, F extends string>(
     raw?.(rows);
     return reader.readAll(rows) as (Row<E> & { id: string })[];
   });
-  return { ...found, count: () => build(false).getCount() };
+  // Every row of the page is one the reader made, so it carries its id.
+  const cursorOf = found.cursorOf as (row: Row<E>) => string;
+  return { ...found, cursorOf, count: () => build(false).getCount() };
 }
 
 /** An opaque cursor: the sort value and the id of the last row seen. */
@@ -107,7 +110,7 @@ export async function fetchKeysetPage<E extends object, T extends { id: string }
   const rows = found.slice(0, page.first);
   return {
     rows,
-    cursors: rows.map((row) => encodeCursor(order.value(row), row.id)),
+    cursorOf: (row) => encodeCursor(order.value(row), row.id),
     hasNextPage: found.length > page.first,
   };
 }

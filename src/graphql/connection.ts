@@ -46,12 +46,24 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
   return ConnectionOfT;
 }
 
+/** An edge whose cursor is encoded only if the client selects it. */
+class LazyEdge<T> {
+  constructor(
+    readonly node: T,
+    private readonly cursorOf: (node: T) => string,
+  ) {}
+
+  get cursor(): string {
+    return this.cursorOf(this.node);
+  }
+}
+
 /** Wraps a page in an instance of a connection type built by `connectionType`. */
 export function toConnection<T, C extends Connection<T>>(type: new () => C, page: Page<T>): C {
   const connection = new type();
   Object.assign(connection, {
-    edges: page.rows.map((node, i) => ({ node, cursor: page.cursors[i] })),
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
+    edges: page.rows.map((node) => new LazyEdge(node, page.cursorOf)),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.length > 0 ? page.cursorOf(page.rows[page.rows.length - 1]) : null },
     count: page.count,
   });
   return connection;
