@@ -92,6 +92,16 @@ export function rowReader<E extends object>(em: EntityManager, entity: new () =>
   return reader;
 }
 
+/**
+ * Runs one read statement with `?` placeholders sent as bind parameters, through knex (so the
+ * statement is counted and logged like every other) but past MikroORM's query formatting, which
+ * inlines every parameter into the text. Reads only: it does not join the caller's transaction.
+ */
+export async function readSql<T = Record<string, unknown>>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
+  const result: { rows: T[] } = await em.getKnex().raw(sql, [...params] as never[]);
+  return result.rows;
+}
+
 /** Rows of an entity's table matching an SQL condition (`?` placeholders), as plain objects. */
 export async function selectRows<E extends object>(
   em: EntityManager,
@@ -101,9 +111,10 @@ export async function selectRows<E extends object>(
   orderBy?: string,
 ): Promise<Row<E>[]> {
   const reader = rowReader(em, entity);
-  const rows = await em.execute<Record<string, unknown>[]>(
+  const rows = await readSql(
+    em,
     `select ${reader.selectList()} from ${reader.table} where ${where}${orderBy ? ` order by ${orderBy}` : ''}`,
-    [...params],
+    params,
   );
   return reader.readAll(rows);
 }
