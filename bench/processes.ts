@@ -11,6 +11,7 @@ import { type Hub, startHub } from '../src/app';
 import { loadConfig } from '../src/config/config';
 import { projectRoot } from '../src/db/orm-options';
 import { parseDiagram } from '../src/modules/processes/bpmn/moddle';
+import { quietLogger } from '../src/modules/processes/engine/run-step';
 import { serializeSource } from '../src/modules/processes/engine/serialize-source';
 import { systemActor } from '../src/shared/service-context';
 import { subscribe, wsClient } from './ws-probe';
@@ -53,6 +54,7 @@ async function floor(): Promise<number> {
       name: `floor-${i}`,
       sourceContext: deserialize(JSON.parse(serialized), typeResolver),
       timers: new Timers({ setTimeout: (() => ({})) as never, clearTimeout: () => undefined }),
+      Logger: quietLogger, // as the hub runs it
     } as never);
     const listener = new EventEmitter();
     const ended = new Promise<void>((resolve, reject) => {

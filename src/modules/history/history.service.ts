@@ -15,9 +15,9 @@ export interface HistoryEntry {
 }
 
 /** Finds the acting user inside the transaction; an unknown user code is refused, not ignored. */
-export async function actingUser(em: EntityManager, actor: Actor): Promise<User | null> {
+export async function actingUser(em: EntityManager, actor: Actor, options: { withDepartment?: boolean } = {}): Promise<User | null> {
   if (!actor.userCode) return null;
-  const user = await em.findOne(User, { code: actor.userCode });
+  const user = await em.findOne(User, { code: actor.userCode }, options.withDepartment ? { populate: ['department'] } : {});
   if (!user) {
     throw new DomainError(ErrorCode.UNAUTHENTICATED, `Unknown user "${actor.userCode}"`, { userCode: actor.userCode });
   }

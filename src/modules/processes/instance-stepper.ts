@@ -153,10 +153,9 @@ export class InstanceStepper {
         candidateDepartment: groups.find((g) => departments.has(g)) ?? null,
         candidateRole: groups.find((g) => roles.has(g)) ?? null,
         formFields: wait.formFields,
-        dueAt: null,
+        dueAt: boundaryDue(definition, wait.elementId, timerDue),
         createdAt: now,
       });
-      task.dueAt = boundaryDue(definition, wait.elementId, timerDue);
       events.push(new TaskChangedEvent(task.id, 'CREATED', task.candidateDepartment ?? null, task.candidateRole ?? null, null, now));
     }
   }
@@ -218,16 +217,24 @@ export class InstanceStepper {
         }),
       );
     }
+    const completing = (elementId: string) => command.kind === 'signal' && command.elementId === elementId && actor !== null;
     const left = result.activities.filter((x) => x.event === 'leave');
-    const earlier = left.filter((a) => !entered.has(a.executionId)).map((a) => a.executionId);
-    const open = earlier.length
-      ? await em.find(ActivityRecord, { instance: instance.id, executionId: { $in: earlier }, leftAt: null })
-      : [];
     for (const a of left) {
-      const record = entered.get(a.executionId) ?? open.find((r) => r.executionId === a.executionId);
+      const record = entered.get(a.executionId);
       if (!record) continue;
       record.leftAt = now;
-      if (command.kind === 'signal' && command.elementId === a.elementId && actor) record.completedBy = ref(actor);
+      if (completing(a.elementId) && actor) record.completedBy = ref(actor);
+    }
+    // Activities entered in earlier steps are closed by one UPDATE each way, not read first.
+    const earlier = left.filter((a) => !entered.has(a.executionId));
+    for (const byActor of [true, false]) {
+      const ids = earlier.filter((a) => completing(a.elementId) === byActor).map((a) => a.executionId);
+      if (ids.length === 0) continue;
+      await em.nativeUpdate(
+        ActivityRecord,
+        { instance: instance.id, executionId: { $in: ids }, leftAt: null },
+        byActor && actor ? { leftAt: now, completedBy: actor.id } : { leftAt: now },
+      );
     }
   }
 }

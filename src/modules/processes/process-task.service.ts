@@ -139,7 +139,8 @@ export class ProcessTaskService {
 }
 
 async function requireActor(em: EntityManager, ctx: ServiceContext): Promise<User> {
-  const actor = await actingUser(em, ctx.actor);
+  // With the department: who may work on a task depends on it.
+  const actor = await actingUser(em, ctx.actor, { withDepartment: true });
   if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Say who you are to work on tasks');
   return actor;
 }

@@ -104,10 +104,11 @@ export async function runStep(input: StepInput): Promise<StepResult> {
     timers: durableTimers(),
     extensions: mergeOutput,
     scripts: noScripts,
+    ...(process.env.DEBUG ? {} : { Logger: quietLogger }),
   } as unknown as BpmnEngineOptions;
-  const engine = input.state
-    ? new Engine(options).recover(withSource(input.state, input.serializedSource))
-    : new Engine({ ...options, sourceContext: deserialize(JSON.parse(input.serializedSource), typeResolver) });
+  // The saved state carries no diagram: recover() then takes the shared context given here.
+  const engine = new Engine({ ...options, sourceContext: sourceContextOf(input.serializedSource) } as BpmnEngineOptions);
+  if (input.state) engine.recover(structuredClone(input.state));
 
   let failure: Error | undefined;
   let completed = false;
@@ -142,6 +143,14 @@ export async function runStep(input: StepInput): Promise<StepResult> {
     error: failure ? { message: (failure as Error).message, elementId: failedElement } : undefined,
   };
 }
+
+/**
+ * bpmn-engine's default logger makes three `debug` loggers per element of every engine (and asks
+ * whether stderr is a terminal for each); they print nothing unless DEBUG is set. Without DEBUG
+ * the hub gives it loggers that do nothing.
+ */
+const silent = { debug() {}, error() {}, warn() {} };
+export const quietLogger = () => silent;
 
 /** Script tasks never run, even if one slipped past deployment checks. */
 const noScripts = {
@@ -204,16 +213,32 @@ function processVariables(execution: EngineExecution): Record<string, unknown> {
   return JSON.parse(JSON.stringify(cleanVariables(process?.environment.variables ?? {}))) as Record<string, unknown>;
 }
 
+/** The state as plain data of its own (nothing shared with the engine), without the diagram. */
 function stripSource(state: EngineState): EngineState {
-  const copy = JSON.parse(JSON.stringify(state)) as EngineState;
-  for (const definition of copy.definitions ?? []) delete definition.source;
-  return copy;
+  const definitions = (state.definitions ?? []).map(({ source: _, ...definition }) => definition);
+  return JSON.parse(JSON.stringify({ ...state, definitions })) as EngineState;
 }
 
-function withSource(state: EngineState, serializedSource: string): EngineState {
-  const copy = JSON.parse(JSON.stringify(state)) as EngineState;
-  for (const definition of copy.definitions ?? []) definition.source = serializedSource;
-  return copy;
+interface SourceContext {
+  serialize(): string;
+}
+
+const sourceContexts = new Map<string, SourceContext>();
+
+/**
+ * The diagram deserialized once per deployed version and shared by every engine running it
+ * (elements are built per engine from it; the context itself is only read). Deserializing it
+ * for every step, and serializing it again into every state only to strip it, was a third of
+ * a step's engine time. Its `serialize` answers with the deployed text instead of rebuilding it.
+ */
+function sourceContextOf(serializedSource: string): SourceContext {
+  let context = sourceContexts.get(serializedSource);
+  if (!context) {
+    context = deserialize(JSON.parse(serializedSource), typeResolver) as SourceContext;
+    context.serialize = () => serializedSource;
+    sourceContexts.set(serializedSource, context);
+  }
+  return context;
 }
 
 const STEP_LIMIT_MS = 30_000;
