@@ -1,6 +1,6 @@
 import type { QueryBuilder } from '@mikro-orm/postgresql';
 import { badInput } from '../shared/domain-error';
-import type { Row, RowReader } from './plain-rows';
+import { type Row, type RowReader, statementName } from './plain-rows';
 
 export type SortValue = string | number | Date;
 
@@ -105,8 +105,10 @@ export async function fetchKeysetPage<E extends object, T extends { id: string }
   }
   const dir = order.direction === 'desc' ? 'DESC' : 'ASC';
   qb.orderBy([{ [order.property]: dir }, { [`${alias}.id`]: dir }] as never).limit(page.first + 1);
-  // Plain rows, not entities: a list is only read, and hydrating entities cost more than the query.
-  const found = read(await qb.execute<RawRow[]>('all', false));
+  // Plain rows, not entities: a list is only read, and hydrating entities cost more than the
+  // query. Run as a prepared statement (one per distinct text: filters and cursor make a few).
+  const query = qb.getKnexQuery();
+  const found = read((await query.options({ name: statementName(query.toSQL().sql) })) as unknown as RawRow[]);
   const rows = found.slice(0, page.first);
   return {
     rows,

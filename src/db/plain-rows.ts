@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Collection, type EntityManager, type EntityMetadata, type Ref, ReferenceKind } from '@mikro-orm/postgresql';
 
 /** A relation to one record, as a read gives it: just the id (the loaders fetch the rest). */
@@ -95,11 +96,29 @@ export function rowReader<E extends object>(em: EntityManager, entity: new () =>
 /**
  * Runs one read statement with `?` placeholders sent as bind parameters, through knex (so the
  * statement is counted and logged like every other) but past MikroORM's query formatting, which
- * inlines every parameter into the text. Reads only: it does not join the caller's transaction.
+ * inlines every parameter into the text. The statement is prepared under a name made from its
+ * text, so PostgreSQL plans it once per connection rather than on every request (planning was
+ * a fifth of the database's time on a ticket page). Reads only: it does not join the caller's
+ * transaction.
  */
 export async function readSql<T = Record<string, unknown>>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
-  const result: { rows: T[] } = await em.getKnex().raw(sql, [...params] as never[]);
+  const result: { rows: T[] } = await em
+    .getKnex()
+    .raw(sql, [...params] as never[])
+    .options({ name: statementName(sql) });
   return result.rows;
+}
+
+const statementNames = new Map<string, string>();
+
+/** The name a read statement is prepared under: one per distinct text. */
+export function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `kx_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
 }
 
 /** Rows of an entity's table matching an SQL condition (`?` placeholders), as plain objects. */
