@@ -27,7 +27,8 @@ const toRef: Convert = (value) => (value == null ? null : { id: String(value) })
  * of hydrating entities: a page of tickets with its customers, circuits and history is ~800
  * records, and MikroORM's hydration (identity map, change tracking, accessors per property) cost
  * more than everything else the request did. Rows may come from `select *` or, joined, from
- * `to_jsonb(alias)` (timestamps then arrive as text).
+ * `to_jsonb(alias)`; timestamps arrive as text either way (MikroORM turns off pg's date parsing)
+ * and become Dates here.
  */
 export class RowReader<E> {
   private readonly columns: { property: string; column: string; convert: Convert | null }[];
@@ -46,13 +47,7 @@ export class RowReader<E> {
         property: prop.name,
         column: prop.fieldNames[0],
         convert:
-          prop.kind !== ReferenceKind.SCALAR
-            ? toRef
-            : /^(timestamp|date)/.test(prop.columnTypes?.[0] ?? '')
-              ? toDate
-              : prop.runtimeType === 'string'
-                ? toText
-                : null,
+          prop.kind !== ReferenceKind.SCALAR ? toRef : prop.runtimeType === 'Date' ? toDate : prop.runtimeType === 'string' ? toText : null,
       }));
   }
 
