@@ -87,12 +87,15 @@ export class InstanceStepper {
       instance.state = result.state;
       instance.variables = result.variables;
       instance.incidentData = null;
+      // Task and timer rows exist only for what the instance waited on before this step.
+      const waitedOnTasks = instance.waiting.some((w) => w.type === USER_TASK);
+      const waitedOnTimers = instance.waiting.some((w) => w.type === TIMER_WAIT);
       instance.waiting = waitingList(result, definition);
       instance.status = result.outcome === 'completed' ? InstanceStatus.COMPLETED : InstanceStatus.WAITING;
       if (result.outcome === 'completed') instance.endedAt = now;
       await this.recordActivities(em, instance, result, command, actor, now);
-      const timerDue = await this.syncTimers(em, instance, result.timers, command, now);
-      await this.syncTasks(em, instance, definition, result.waits, command, actor, now, timerDue, events);
+      const timerDue = await this.syncTimers(em, instance, result.timers, command, now, waitedOnTimers);
+      await this.syncTasks(em, instance, definition, result.waits, command, actor, now, timerDue, events, waitedOnTasks);
     }
     events.push(new ProcessInstanceChangedEvent(instance.id, instance.processKey, instance.status, instance.businessKey ?? null, now));
   }
@@ -108,8 +111,9 @@ export class InstanceStepper {
     now: Date,
     timerDue: Map<string, Date>,
     events: DomainEvent[],
+    waitedOnTasks: boolean,
   ): Promise<void> {
-    const open = await em.find(ProcessTask, { instance: instance.id, status: TaskStatus.OPEN });
+    const open = waitedOnTasks ? await em.find(ProcessTask, { instance: instance.id, status: TaskStatus.OPEN }) : [];
     const waitingIds = new Set(waits.map((w) => w.executionId));
     for (const task of open) {
       if (waitingIds.has(task.executionId)) continue;
@@ -132,7 +136,7 @@ export class InstanceStepper {
       );
     }
     const known = new Set(open.map((t) => t.executionId));
-    const fresh = waits.filter((w) => w.type === 'bpmn:UserTask' && !known.has(w.executionId));
+    const fresh = waits.filter((w) => w.type === USER_TASK && !known.has(w.executionId));
     if (fresh.length === 0) return;
     const roles = new Set<string>(Object.values(Role));
     const groups = fresh.flatMap((w) => [...w.candidateGroups, ...(w.lane ? [w.lane] : [])]);
@@ -167,9 +171,10 @@ export class InstanceStepper {
     timers: TimerRow[],
     command: StepCommand,
     now: Date,
+    waitedOnTimers: boolean,
   ): Promise<Map<string, Date>> {
     const due = new Map<string, Date>();
-    const pending = await em.find(ProcessTimer, { instance: instance.id, status: TimerStatus.PENDING });
+    const pending = waitedOnTimers ? await em.find(ProcessTimer, { instance: instance.id, status: TimerStatus.PENDING }) : [];
     const armed = new Set(timers.map((t) => t.executionId));
     for (const timer of pending) {
       if (armed.has(timer.executionId)) continue;
@@ -239,6 +244,10 @@ export class InstanceStepper {
   }
 }
 
+const USER_TASK = 'bpmn:UserTask';
+/** How a waiting timer is listed in `ProcessInstance.waiting`. */
+const TIMER_WAIT = 'bpmn:TimerEventDefinition';
+
 /** A task's due time is its earliest boundary timer, when it has one. */
 function boundaryDue(definition: DefinitionData, elementId: string, timerDue: Map<string, Date>): Date | null {
   const dues = definition.elements
@@ -259,7 +268,7 @@ function waitingList(result: StepResult, definition: DefinitionData): WaitingAct
     })),
     ...result.timers.map((t) => ({
       elementId: t.elementId,
-      type: 'bpmn:TimerEventDefinition',
+      type: TIMER_WAIT,
       name: definition.elements.find((e) => e.id === t.elementId)?.name ?? null,
       message: null,
     })),
