@@ -146,6 +146,9 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       validationRules: armor.validationRules,
       parseOptions: { maxTokens: operationLimits.maxTokens },
       allowBatchedHttpRequests: false,
+      // main.ts owns SIGINT/SIGTERM and stops the whole hub; Apollo's own handlers stopped only
+      // Apollo and then re-raised the signal into ours, and the process never exited.
+      stopOnTerminationSignals: false,
       formatError: createFormatError({ production: config.production }),
       includeStacktraceInErrorResponses: false,
       plugins: [

@@ -9,7 +9,7 @@ describe('The hub on its embedded default database', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kexiang-embedded-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  test('When started without DATABASE_URL, then it seeds demo data; a write survives a restart', async () => {
+  test('When started without DATABASE_URL, then it seeds demo data; a write survives a restart, and SIGTERM ends it with 0', async () => {
     const first = await startHubProcess({ DATABASE_URL: '', DATA_DIR: dataDir, SEED_TICKETS: '200' });
     let ticketId: string;
     try {

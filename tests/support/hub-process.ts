@@ -13,10 +13,14 @@ export interface HubProcess {
   kill(): Promise<void>;
 }
 
+const EXIT_WITHIN_MS = 15_000;
+
 /** Starts the built hub as a user would (`node dist/src/main.js`) and waits until it says it is ready. */
 export async function startHubProcess(env: Record<string, string>): Promise<HubProcess> {
+  // As a user runs it: Jest's NODE_ENV=test would switch off behaviour (Apollo's signal handling) the hub must cope with.
+  const { NODE_ENV: _, ...userEnv } = process.env;
   const child = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], {
-    env: { ...process.env, PORT: '0', ...env },
+    env: { ...userEnv, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -31,9 +35,17 @@ export async function startHubProcess(env: Record<string, string>): Promise<HubP
     child.on('exit', (code) => reject(new Error(`hub exited with ${code} before it was ready:\n${output}`)));
   });
   const ended = (signal: NodeJS.Signals) =>
-    new Promise<void>((resolve) => {
+    new Promise<void>((resolve, reject) => {
       child.removeAllListeners('exit');
-      child.on('exit', () => resolve());
+      const hung = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`the hub did not exit within ${EXIT_WITHIN_MS / 1000} s of ${signal}:\n${output}`));
+      }, EXIT_WITHIN_MS);
+      child.on('exit', (code) => {
+        clearTimeout(hung);
+        if (signal === 'SIGTERM' && code !== 0) reject(new Error(`the hub exited with ${code} on SIGTERM:\n${output}`));
+        else resolve();
+      });
       child.kill(signal);
     });
   return { url, child, stop: () => ended('SIGTERM'), kill: () => ended('SIGKILL') };
