@@ -1,3 +1,5 @@
+import { execute, getIntrospectionQuery, graphql, parse } from 'graphql';
+import { createContext } from '../../src/graphql/context';
 import { makeWorld, type World } from '../support/fixtures';
 import { startTestHub, type TestHub } from '../support/hub';
 
@@ -51,5 +53,51 @@ describe('Compiled execution answers as graphql-js does', () => {
       { id: world.customer.id },
     );
     expect(data.customer).toEqual({ __typename: 'Customer', code: expect.any(String), name: expect.any(String) });
+  });
+
+  it('When the schema is introspected, then the answer is the one graphql-js gives', async () => {
+    const expected = await graphql({ schema: t.hub.schema, source: getIntrospectionQuery() });
+    const answered = await t.ok(getIntrospectionQuery());
+    expect(answered).toEqual(JSON.parse(JSON.stringify(expected.data)));
+  });
+
+  it('When a page is read with aliases, fragments, directives and nulls, then the answer is the one graphql-js gives', async () => {
+    for (let i = 0; i < 3; i++) {
+      await t.ok(OPEN, {
+        input: {
+          kind: 'FAULT',
+          channel: 'PHONE',
+          title: `比对 ${i}`,
+          customerId: world.customer.id,
+          circuitIds: world.circuits.slice(0, i).map((c) => c.id),
+        },
+      });
+    }
+    const query = `query Page($first: Int!, $withHistory: Boolean!, $plain: Boolean!) {
+      page: tickets(first: $first, orderBy: {field: NUMBER, direction: ASC}) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { cursor node { ...Ticket assignee { id } } }
+      }
+      first: tickets(first: 1) { edges { node { number severity closedAt } } }
+    }
+    fragment Ticket on Ticket {
+      id number status overdue allowedTransitions
+      who: customer { name serviceLevel manager: accountManager { code } }
+      circuits @skip(if: $plain) { code bandwidthMbps }
+      history(last: 2) @include(if: $withHistory) { action changes { field from to } actor { code } }
+    }`;
+    const variables = { first: 3, withHistory: true, plain: false };
+    const expected = await execute({
+      schema: t.hub.schema,
+      document: parse(query),
+      variableValues: variables,
+      contextValue: createContext(
+        { em: t.hub.database.orm.em, services: t.hub.services, clock: t.clock },
+        { kind: 'staff', userCode: 'admin', customerId: null },
+      ),
+    });
+    expect(expected.errors).toBeUndefined();
+    expect(await t.ok(query, variables)).toEqual(JSON.parse(JSON.stringify(expected.data)));
   });
 });
