@@ -4,7 +4,8 @@ export interface DomainEvent {
   readonly at: Date;
 }
 
-type Handler = (event: DomainEvent) => void | Promise<void>;
+/** Gets the events of one committed transaction, in the order they happened. */
+type Handler = (events: readonly DomainEvent[]) => void | Promise<void>;
 
 /**
  * In-process bus for domain events. Services hand events to a unit of work, which publishes them
@@ -18,15 +19,15 @@ export class EventBus {
     return () => this.handlers.delete(handler);
   }
 
+  /** Hands one transaction's events to every subscriber at once (a hub sends them in one NOTIFY statement). */
   async publish(events: readonly DomainEvent[]): Promise<void> {
-    for (const event of events) {
-      for (const handler of this.handlers) {
-        try {
-          await handler(event);
-        } catch (err) {
-          // A failing subscriber must not undo or block a committed change.
-          console.error(`event handler failed for ${event.type}:`, err);
-        }
+    if (events.length === 0) return;
+    for (const handler of this.handlers) {
+      try {
+        await handler(events);
+      } catch (err) {
+        // A failing subscriber must not undo or block a committed change.
+        console.error(`event handler failed for ${events.map((e) => e.type).join(', ')}:`, err);
       }
     }
   }

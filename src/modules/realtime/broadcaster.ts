@@ -9,7 +9,8 @@ export interface Broadcast {
  * PostgreSQL that is LISTEN/NOTIFY; on the embedded database (one process) it stays in memory.
  */
 export interface Broadcaster {
-  publish(message: Broadcast): Promise<void>;
+  /** Sends one transaction's broadcasts, in order. */
+  publish(messages: readonly Broadcast[]): Promise<void>;
   onMessage(handler: (message: Broadcast) => void): void;
   close(): Promise<void>;
 }
@@ -17,11 +18,11 @@ export interface Broadcaster {
 export class InProcessBroadcaster implements Broadcaster {
   private readonly handlers: ((message: Broadcast) => void)[] = [];
 
-  async publish(message: Broadcast): Promise<void> {
+  async publish(messages: readonly Broadcast[]): Promise<void> {
     // Deliver on a later tick, like a real broker would, so publishers never run subscriber code inline.
-    const copy = JSON.parse(JSON.stringify(message)) as Broadcast;
+    const copies = JSON.parse(JSON.stringify(messages)) as Broadcast[];
     setImmediate(() => {
-      for (const handler of this.handlers) handler(copy);
+      for (const copy of copies) for (const handler of this.handlers) handler(copy);
     });
   }
 

@@ -32,8 +32,8 @@ export function toBroadcast(event: DomainEvent): Broadcast | null {
 /** Sends committed domain events to every hub; each hub hands what arrives to its local subscribers. */
 export function relayEvents(bus: EventBus, broadcaster: Broadcaster, deliver: (message: Broadcast) => void): () => void {
   broadcaster.onMessage(deliver);
-  return bus.subscribe(async (event) => {
-    const message = toBroadcast(event);
-    if (message) await broadcaster.publish(message);
+  return bus.subscribe(async (events) => {
+    const messages = events.map(toBroadcast).filter((m): m is Broadcast => m !== null);
+    if (messages.length > 0) await broadcaster.publish(messages);
   });
 }

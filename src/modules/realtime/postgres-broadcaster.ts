@@ -23,12 +23,20 @@ export class PostgresBroadcaster implements Broadcaster {
     return broadcaster;
   }
 
-  async publish(message: Broadcast): Promise<void> {
-    const text = JSON.stringify(message);
-    if (Buffer.byteLength(text) > MAX_PAYLOAD) throw new Error(`broadcast on ${message.topic} is too large for NOTIFY`);
+  async publish(messages: readonly Broadcast[]): Promise<void> {
+    const texts = messages.map((message) => {
+      const text = JSON.stringify(message);
+      if (Buffer.byteLength(text) > MAX_PAYLOAD) throw new Error(`broadcast on ${message.topic} is too large for NOTIFY`);
+      return text;
+    });
     const client = this.listener;
     if (!client) throw new Error('not connected to PostgreSQL');
-    await client.query('select pg_notify($1, $2)', [CHANNEL, text]);
+    // One statement for a transaction's broadcasts; unnest keeps their order, and so does NOTIFY.
+    await client.query({
+      name: 'kx_notify',
+      text: 'select pg_notify($1, payload) from unnest($2::text[]) as payload',
+      values: [CHANNEL, texts],
+    });
   }
 
   onMessage(handler: (message: Broadcast) => void): void {
