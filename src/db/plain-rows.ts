@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Collection, type EntityManager, type EntityMetadata, type Ref, ReferenceKind } from '@mikro-orm/postgresql';
+import { type Collection, type EntityManager, type EntityMetadata, type Knex, type Ref, ReferenceKind } from '@mikro-orm/postgresql';
 
 /** A relation to one record, as a read gives it: just the id (the loaders fetch the rest). */
 export interface IdRef {
@@ -101,6 +101,18 @@ export async function readSql<T = Record<string, unknown>>(em: EntityManager, sq
     .getKnex()
     .raw(sql, [...params] as never[])
     .options({ name: statementName(sql) });
+  return result.rows;
+}
+
+/**
+ * Runs one statement (`?` placeholders, bound) inside the entity manager's transaction when it has
+ * one, prepared under a name like `readSql`'s. The process runner reads, locks and writes its
+ * steps this way: MikroORM's unit of work cost ~1 ms of CPU per statement there, ten times the
+ * statement itself.
+ */
+export async function execSql<T = Record<string, unknown>>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
+  const knex = (em.getTransactionContext() as Knex.Transaction | undefined) ?? em.getKnex();
+  const result: { rows: T[] } = await knex.raw(sql, [...params] as never[]).options({ name: statementName(sql) });
   return result.rows;
 }
 

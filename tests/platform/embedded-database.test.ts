@@ -9,9 +9,10 @@ describe('The hub on its embedded default database', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kexiang-embedded-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  test('When started without DATABASE_URL, then it seeds demo data; a write survives a restart, and SIGTERM ends it with 0', async () => {
+  test('When started without DATABASE_URL, then it seeds demo data; a write and a process step survive a restart, and SIGTERM ends it with 0', async () => {
     const first = await startHubProcess({ DATABASE_URL: '', DATA_DIR: dataDir, SEED_TICKETS: '200' });
     let ticketId: string;
+    let instanceId: string;
     try {
       const seeded = await gql<{ customers: { totalCount: number; edges: { node: { id: string } }[] } }>(
         first.url,
@@ -24,6 +25,20 @@ describe('The hub on its embedded default database', () => {
         { c: seeded.customers.edges[0].node.id },
       );
       ticketId = opened.openTicket.id;
+      // The runner's steps use the transaction's one connection (PGlite serves one at a time).
+      const started = await gql<{ startProcess: { id: string; tasks: { id: string; elementId: string }[] } }>(
+        first.url,
+        'mutation($bk: String!) { startProcess(key: "fault-handling", businessKey: $bk) { id tasks { id elementId } } }',
+        { bk: ticketId },
+      );
+      instanceId = started.startProcess.id;
+      expect(started.startProcess.tasks).toEqual([{ id: expect.any(String), elementId: 'acknowledge' }]);
+      const done = await gql<{ completeTask: { status: string } }>(
+        first.url,
+        'mutation($id: ID!) { completeTask(id: $id, variables: {impact: true}) { status } }',
+        { id: started.startProcess.tasks[0].id },
+      );
+      expect(done.completeTask.status).toBe('COMPLETED');
     } finally {
       await first.stop();
     }
@@ -36,6 +51,12 @@ describe('The hub on its embedded default database', () => {
       );
       expect(read.ticket).toEqual({ title: '重启后还在吗' });
       expect(read.customers.totalCount).toBeGreaterThanOrEqual(50);
+      const instance = await gql<{ processInstance: { status: string; tasks: { elementId: string }[] } }>(
+        second.url,
+        'query($id: ID!) { processInstance(id: $id) { status tasks { elementId } } }',
+        { id: instanceId },
+      );
+      expect(instance.processInstance).toEqual({ status: 'WAITING', tasks: [{ elementId: 'diagnose' }] });
     } finally {
       await second.stop();
     }

@@ -1,21 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { execSql } from '../../db/plain-rows';
 import type { Clock } from '../../shared/clock';
 import type { DomainEvent } from '../../shared/event-bus';
-import { Department } from '../org/department.entity';
 import { Role } from '../org/role.enum';
-import type { User } from '../org/user.entity';
-import { ActivityRecord } from './activity-record.entity';
 import type { TimerRow, WaitRow } from './engine/postponed';
-import { type EngineExecution, type EngineState, runStep, type StepResult } from './engine/run-step';
+import { type EngineExecution, runStep, type StepResult } from './engine/run-step';
 import type { ServiceRegistry } from './engine/service-registry';
+import {
+  type InstanceRow,
+  type NewActivity,
+  pendingTimers,
+  type StepWrite,
+  type TaskRow,
+  type TimerRecord,
+  tasksOf,
+  writeStep,
+} from './instance-store';
 import { InstanceStatus, TaskStatus, TimerStatus } from './process.enums';
 import { ProcessInstanceChangedEvent, TaskChangedEvent } from './process.events';
 import type { DiagramElement } from './process-definition.entity';
-import type { ProcessInstance, StepCommand, WaitingActivity } from './process-instance.entity';
-import { ProcessTask } from './process-task.entity';
-import { ProcessTimer } from './process-timer.entity';
+import type { StepCommand, WaitingActivity } from './process-instance.entity';
+import type { StepActor } from './step-actor';
 
 /** What a step needs of its definition; immutable once deployed, so it can be cached. */
 export interface DefinitionData {
@@ -44,9 +50,20 @@ const actionFor = (command: StepCommand): ((execution: EngineExecution) => void)
   }
 };
 
+/** What the caller already holds of a step, read after it locked the instance. */
+export interface StepContext {
+  /** the instance's open tasks; read here when absent and the instance waited on some */
+  openTasks?: TaskRow[];
+  /** the task a person completes: recorded as completed even if the step fails (retry replays it) */
+  completing?: TaskRow;
+  /** the timer that fell due: recorded as fired even if the step fails */
+  firing?: TimerRecord;
+}
+
 /**
  * Applies one command to one instance whose row the caller has locked, and writes everything the
- * step changed (state, variables, tasks, timers, activity history) in the caller's transaction.
+ * step changed (state, variables, tasks, timers, activity history) in one statement of the
+ * caller's transaction. The rows passed in are updated to match what was written.
  */
 export class InstanceStepper {
   private departments: Set<string> | null = null;
@@ -55,23 +72,35 @@ export class InstanceStepper {
 
   async advance(
     em: EntityManager,
-    instance: ProcessInstance,
+    instance: InstanceRow,
     definition: DefinitionData,
     command: StepCommand,
-    actor: User | null,
+    actor: StepActor | null,
     events: DomainEvent[],
-  ): Promise<void> {
+    context: StepContext = {},
+  ): Promise<StepWrite> {
     const now = this.options.clock.now();
     const result = await runStep({
       instanceId: instance.id,
       businessKey: instance.businessKey ?? null,
       serializedSource: definition.serializedSource,
-      state: command.kind === 'start' ? null : ((instance.state ?? null) as EngineState | null),
+      state: command.kind === 'start' ? null : instance.state,
       variables: instance.variables,
       services: (name) => this.options.services.get(name),
       retryDelaysMs: this.options.retryDelaysMs,
       action: actionFor(command),
     });
+    const write: StepWrite = {
+      instance,
+      state: result.outcome === 'failed' ? null : result.state,
+      stateChanged: result.outcome !== 'failed',
+      closedTasks: [],
+      newTasks: [],
+      closedTimers: [],
+      newTimers: [],
+      newActivities: [],
+      leftActivities: [],
+    };
     instance.updatedAt = now;
     if (result.outcome === 'failed') {
       // Keep the last good state: retryIncident replays the same command on it.
@@ -83,165 +112,175 @@ export class InstanceStepper {
         at: now.toISOString(),
         command,
       };
+      // The person's work and the timer's firing happened all the same.
+      if (context.completing?.status === TaskStatus.OPEN)
+        write.closedTasks.push(this.closeTask(context.completing, true, command, actor, now, events));
+      if (context.firing?.status === TimerStatus.PENDING) write.closedTimers.push(closeTimer(context.firing, true, now));
     } else {
-      instance.state = result.state;
-      instance.variables = result.variables;
-      instance.incidentData = null;
       // Task and timer rows exist only for what the instance waited on before this step.
       const waitedOnTasks = instance.waiting.some((w) => w.type === USER_TASK);
       const waitedOnTimers = instance.waiting.some((w) => w.type === TIMER_WAIT);
+      instance.variables = result.variables;
+      instance.incidentData = null;
       instance.waiting = waitingList(result, definition);
       instance.status = result.outcome === 'completed' ? InstanceStatus.COMPLETED : InstanceStatus.WAITING;
       if (result.outcome === 'completed') instance.endedAt = now;
-      await this.recordActivities(em, instance, result, command, actor, now);
-      const timerDue = await this.syncTimers(em, instance, result.timers, command, now, waitedOnTimers);
-      await this.syncTasks(em, instance, definition, result.waits, command, actor, now, timerDue, events, waitedOnTasks);
+      this.recordActivities(write, result, command, actor, now);
+      const pending = waitedOnTimers ? await pendingTimers(em, instance.id) : [];
+      const timerDue = this.syncTimers(write, pending, result.timers, command, now);
+      const open = context.openTasks ?? (waitedOnTasks ? await tasksOf(em, instance.id, null) : []);
+      await this.syncTasks(em, write, open, definition, result.waits, command, actor, now, timerDue, events);
     }
+    await writeStep(em, write);
     events.push(new ProcessInstanceChangedEvent(instance.id, instance.processKey, instance.status, instance.businessKey ?? null, now));
+    return write;
   }
 
   /** Open task rows follow the user tasks waiting now; a task that stopped waiting was completed or cut off. */
   private async syncTasks(
     em: EntityManager,
-    instance: ProcessInstance,
+    write: StepWrite,
+    open: readonly TaskRow[],
     definition: DefinitionData,
     waits: WaitRow[],
     command: StepCommand,
-    actor: User | null,
+    actor: StepActor | null,
     now: Date,
     timerDue: Map<string, Date>,
     events: DomainEvent[],
-    waitedOnTasks: boolean,
   ): Promise<void> {
-    const open = waitedOnTasks ? await em.find(ProcessTask, { instance: instance.id, status: TaskStatus.OPEN }) : [];
     const waitingIds = new Set(waits.map((w) => w.executionId));
-    for (const task of open) {
+    const stillOpen = open.filter((task) => task.status === TaskStatus.OPEN);
+    for (const task of stillOpen) {
       if (waitingIds.has(task.executionId)) continue;
       const completed = command.kind === 'signal' && command.elementId === task.elementId;
-      task.status = completed ? TaskStatus.COMPLETED : TaskStatus.CANCELLED;
-      task.completedAt = now;
-      if (completed) {
-        task.completedBy = actor ? ref(actor) : null;
-        task.output = command.output;
-      }
-      events.push(
-        new TaskChangedEvent(
-          task.id,
-          completed ? 'COMPLETED' : 'CANCELLED',
-          task.candidateDepartment ?? null,
-          task.candidateRole ?? null,
-          task.assignee?.id ?? null,
-          now,
-        ),
-      );
+      write.closedTasks.push(this.closeTask(task, completed, command, actor, now, events));
     }
-    const known = new Set(open.map((t) => t.executionId));
+    const known = new Set(stillOpen.map((t) => t.executionId));
     const fresh = waits.filter((w) => w.type === USER_TASK && !known.has(w.executionId));
     if (fresh.length === 0) return;
     const roles = new Set<string>(Object.values(Role));
-    const groups = fresh.flatMap((w) => [...w.candidateGroups, ...(w.lane ? [w.lane] : [])]);
+    const groupsOf = (wait: WaitRow) => [...wait.candidateGroups, ...(wait.lane ? [wait.lane] : [])];
     // Department codes are read once and again only when a diagram names one not seen yet.
-    if (!this.departments || groups.some((g) => !roles.has(g) && !this.departments?.has(g))) {
-      this.departments = new Set((await em.find(Department, {})).map((d) => d.code));
+    if (!this.departments || fresh.flatMap(groupsOf).some((g) => !roles.has(g) && !this.departments?.has(g))) {
+      this.departments = new Set((await execSql<{ code: string }>(em, 'select code from department', [])).map((d) => d.code));
     }
     const departments = this.departments;
     for (const wait of fresh) {
-      const groups = [...wait.candidateGroups, ...(wait.lane ? [wait.lane] : [])];
-      const task = em.create(ProcessTask, {
+      const groups = groupsOf(wait);
+      const task: TaskRow = {
         id: randomUUID(),
-        instance,
+        instance: { id: write.instance.id },
         elementId: wait.elementId,
         executionId: wait.executionId,
         name: wait.name ?? undefined,
         status: TaskStatus.OPEN,
         candidateDepartment: groups.find((g) => departments.has(g)) ?? null,
         candidateRole: groups.find((g) => roles.has(g)) ?? null,
+        assignee: null,
         formFields: wait.formFields,
         dueAt: boundaryDue(definition, wait.elementId, timerDue),
         createdAt: now,
-      });
+        completedAt: null,
+        completedBy: null,
+        output: null,
+        overdueNotifiedAt: null,
+        version: 1,
+      };
+      write.newTasks.push(task);
       events.push(new TaskChangedEvent(task.id, 'CREATED', task.candidateDepartment ?? null, task.candidateRole ?? null, null, now));
     }
   }
 
+  /** Marks a task completed (by the actor, with the command's output) or cancelled, and announces it. */
+  private closeTask(
+    task: TaskRow,
+    completed: boolean,
+    command: StepCommand,
+    actor: StepActor | null,
+    now: Date,
+    events: DomainEvent[],
+  ): TaskRow {
+    task.status = completed ? TaskStatus.COMPLETED : TaskStatus.CANCELLED;
+    task.completedAt = now;
+    if (completed) {
+      task.completedBy = actor ? { id: actor.id } : null;
+      task.output = command.kind === 'signal' ? command.output : null;
+    }
+    task.version += 1;
+    events.push(
+      new TaskChangedEvent(
+        task.id,
+        completed ? 'COMPLETED' : 'CANCELLED',
+        task.candidateDepartment ?? null,
+        task.candidateRole ?? null,
+        task.assignee?.id ?? null,
+        now,
+      ),
+    );
+    return task;
+  }
+
   /** Timer rows follow the timers armed now; due times come from the hub's clock, not the engine's. */
-  private async syncTimers(
-    em: EntityManager,
-    instance: ProcessInstance,
+  private syncTimers(
+    write: StepWrite,
+    pending: readonly TimerRecord[],
     timers: TimerRow[],
     command: StepCommand,
     now: Date,
-    waitedOnTimers: boolean,
-  ): Promise<Map<string, Date>> {
+  ): Map<string, Date> {
     const due = new Map<string, Date>();
-    const pending = waitedOnTimers ? await em.find(ProcessTimer, { instance: instance.id, status: TimerStatus.PENDING }) : [];
     const armed = new Set(timers.map((t) => t.executionId));
     for (const timer of pending) {
-      if (armed.has(timer.executionId)) continue;
-      const fired = command.kind === 'timer' && command.elementId === timer.elementId;
-      timer.status = fired ? TimerStatus.FIRED : TimerStatus.CANCELLED;
-      timer.firedAt = fired ? now : null;
+      if (armed.has(timer.executionId)) due.set(timer.elementId, timer.dueAt);
+      else write.closedTimers.push(closeTimer(timer, command.kind === 'timer' && command.elementId === timer.elementId, now));
     }
-    for (const timer of pending) if (armed.has(timer.executionId)) due.set(timer.elementId, timer.dueAt);
     const known = new Set(pending.map((t) => t.executionId));
     for (const timer of timers) {
       if (known.has(timer.executionId)) continue;
       const dueAt = timer.timerType === 'timeDate' || timer.timeoutMs === null ? timer.expireAt : new Date(now.getTime() + timer.timeoutMs);
-      em.create(ProcessTimer, {
+      write.newTimers.push({
         id: randomUUID(),
-        instance,
+        instance: { id: write.instance.id },
         elementId: timer.elementId,
         executionId: timer.executionId,
         dueAt,
         status: TimerStatus.PENDING,
+        firedAt: null,
       });
       due.set(timer.elementId, dueAt);
     }
     return due;
   }
 
-  private async recordActivities(
-    em: EntityManager,
-    instance: ProcessInstance,
-    result: StepResult,
-    command: StepCommand,
-    actor: User | null,
-    now: Date,
-  ): Promise<void> {
-    const entered = new Map<string, ActivityRecord>();
-    for (const a of result.activities.filter((x) => x.event === 'enter')) {
-      entered.set(
-        a.executionId,
-        em.create(ActivityRecord, {
-          instance,
-          elementId: a.elementId,
-          executionId: a.executionId,
-          type: a.type,
-          name: a.name,
-          enteredAt: now,
-        }),
-      );
+  /** Activities entered in this step are inserted; those entered earlier and left now are closed. */
+  private recordActivities(write: StepWrite, result: StepResult, command: StepCommand, actor: StepActor | null, now: Date): void {
+    const completedBy = (elementId: string) =>
+      command.kind === 'signal' && command.elementId === elementId && actor !== null ? actor.id : null;
+    const entered = new Map<string, NewActivity>();
+    for (const a of result.activities) {
+      if (a.event !== 'enter') continue;
+      const record = { elementId: a.elementId, executionId: a.executionId, type: a.type, name: a.name, leftAt: null, completedById: null };
+      entered.set(a.executionId, record);
+      write.newActivities.push(record);
     }
-    const completing = (elementId: string) => command.kind === 'signal' && command.elementId === elementId && actor !== null;
-    const left = result.activities.filter((x) => x.event === 'leave');
-    for (const a of left) {
+    for (const a of result.activities) {
+      if (a.event !== 'leave') continue;
       const record = entered.get(a.executionId);
-      if (!record) continue;
-      record.leftAt = now;
-      if (completing(a.elementId) && actor) record.completedBy = ref(actor);
-    }
-    // Activities entered in earlier steps are closed by one UPDATE each way, not read first.
-    const earlier = left.filter((a) => !entered.has(a.executionId));
-    for (const byActor of [true, false]) {
-      const ids = earlier.filter((a) => completing(a.elementId) === byActor).map((a) => a.executionId);
-      if (ids.length === 0) continue;
-      await em.nativeUpdate(
-        ActivityRecord,
-        { instance: instance.id, executionId: { $in: ids }, leftAt: null },
-        byActor && actor ? { leftAt: now, completedBy: actor.id } : { leftAt: now },
-      );
+      if (record) {
+        record.leftAt = now;
+        record.completedById = completedBy(a.elementId);
+      } else {
+        write.leftActivities.push({ executionId: a.executionId, completedById: completedBy(a.elementId) });
+      }
     }
   }
+}
+
+function closeTimer(timer: TimerRecord, fired: boolean, now: Date): TimerRecord {
+  timer.status = fired ? TimerStatus.FIRED : TimerStatus.CANCELLED;
+  timer.firedAt = fired ? now : null;
+  return timer;
 }
 
 const USER_TASK = 'bpmn:UserTask';

@@ -41,7 +41,7 @@ export class ProcessInstanceResolver {
     @Arg('variables', () => GraphQLJSONObject, { nullable: true }) variables?: Record<string, unknown>,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'a retry with the same key returns the first instance' })
     idempotencyKey?: string,
-  ): Promise<ProcessInstance> {
+  ): Promise<Row<ProcessInstance>> {
     return ctx.services.processes.runner.start(ctx, key, businessKey ?? null, variables ?? {}, idempotencyKey);
   }
 
@@ -51,17 +51,21 @@ export class ProcessInstanceResolver {
     @Arg('businessKey') businessKey: string,
     @Ctx() ctx: AppContext,
     @Arg('variables', () => GraphQLJSONObject, { nullable: true }) variables?: Record<string, unknown>,
-  ): Promise<ProcessInstance> {
+  ): Promise<Row<ProcessInstance>> {
     return ctx.services.processes.runner.correlateMessage(ctx, name, businessKey, variables ?? {});
   }
 
   @Mutation(() => ProcessInstance)
-  retryIncident(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<ProcessInstance> {
+  retryIncident(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Row<ProcessInstance>> {
     return ctx.services.processes.runner.retryIncident(ctx, id);
   }
 
   @Mutation(() => ProcessInstance)
-  cancelProcessInstance(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: AppContext): Promise<ProcessInstance> {
+  cancelProcessInstance(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason') reason: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<Row<ProcessInstance>> {
     return ctx.services.processes.runner.cancel(ctx, id, reason);
   }
 

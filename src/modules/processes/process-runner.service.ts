@@ -2,20 +2,29 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../../db/find-by-id';
+import { execSql } from '../../db/plain-rows';
 import { inTransaction } from '../../db/unit-of-work';
 import type { Clock } from '../../shared/clock';
 import { badInput, DomainError, ErrorCode, notFound } from '../../shared/domain-error';
 import type { DomainEvent, EventBus } from '../../shared/event-bus';
 import type { ServiceContext } from '../../shared/service-context';
-import { actingUser } from '../history/history.service';
 import { runOnce } from '../idempotency/run-once';
 import type { DefinitionData, InstanceStepper } from './instance-stepper';
+import {
+  type InstanceRow,
+  insertInstance,
+  instanceById,
+  lockInstance,
+  noChanges,
+  pendingTimers,
+  tasksOf,
+  writeStep,
+} from './instance-store';
 import { InstanceStatus, TaskStatus, TimerStatus } from './process.enums';
 import { ProcessInstanceChangedEvent, TaskChangedEvent } from './process.events';
-import { ProcessDefinition } from './process-definition.entity';
-import { ProcessInstance } from './process-instance.entity';
-import { ProcessTask } from './process-task.entity';
-import { ProcessTimer } from './process-timer.entity';
+import { type DiagramElement, ProcessDefinition } from './process-definition.entity';
+import { ProcessInstance, type WaitingActivity } from './process-instance.entity';
+import { stepActor } from './step-actor';
 
 /**
  * Starts, moves and stops process instances. Every step locks its instance row (FOR UPDATE), so
@@ -36,14 +45,14 @@ export class ProcessRunnerService {
     businessKey: string | null,
     variables: Record<string, unknown>,
     idempotencyKey?: string | null,
-  ): Promise<ProcessInstance> {
+  ): Promise<InstanceRow> {
     return inTransaction(ctx.em, this.bus, ({ em, events }) =>
       runOnce(em, {
         operation: 'startProcess',
         key: idempotencyKey,
         actor: ctx.actor,
         now: this.clock.now(),
-        load: (id) => em.findOne(ProcessInstance, { id }),
+        load: (id) => instanceById(em, id),
         create: () => this.startInstance(em, events, ctx, key, businessKey, variables),
       }),
     );
@@ -56,36 +65,48 @@ export class ProcessRunnerService {
     key: string,
     businessKey: string | null,
     variables: Record<string, unknown>,
-  ): Promise<ProcessInstance> {
-    const actor = await actingUser(em, ctx.actor);
-    const definition = await em.findOne(ProcessDefinition, { key }, { orderBy: { version: 'desc' }, populate: ['serializedSource'] });
-    if (!definition) throw notFound('ProcessDefinition', key);
+  ): Promise<InstanceRow> {
+    const actor = await stepActor(em, ctx.actor);
+    const [latest] = await execSql<{ id: string; version: number }>(
+      em,
+      'select id, version from process_definition where key = ? order by version desc limit 1',
+      [key],
+    );
+    if (!latest) throw notFound('ProcessDefinition', key);
+    const definition = await this.definitionOf(em, latest.id);
     const now = this.clock.now();
-    const instance = em.create(ProcessInstance, {
+    const instance: InstanceRow = {
       id: randomUUID(),
-      definition,
+      definition: { id: latest.id },
       processKey: key,
-      definitionVersion: definition.version,
+      definitionVersion: latest.version,
       businessKey: businessKey ?? undefined,
       status: InstanceStatus.RUNNING,
       variables,
       state: null,
       waiting: [],
+      incidentData: null,
       startedAt: now,
+      endedAt: null,
       updatedAt: now,
-      startedBy: actor ?? undefined,
-    });
-    await em.flush();
+      startedBy: actor ? { id: actor.id } : undefined,
+      cancelReason: null,
+      lockVersion: 1,
+    };
+    await insertInstance(em, instance);
     await this.stepper.advance(em, instance, definition, { kind: 'start' }, actor, events);
-    await em.flush();
     return instance;
   }
 
   /** Delivers a message to the one instance of `businessKey` waiting for it. Nothing is buffered. */
-  correlateMessage(ctx: ServiceContext, name: string, businessKey: string, output: Record<string, unknown>): Promise<ProcessInstance> {
+  correlateMessage(ctx: ServiceContext, name: string, businessKey: string, output: Record<string, unknown>): Promise<InstanceRow> {
     return inTransaction(ctx.em, this.bus, async ({ em, events }) => {
-      const actor = await actingUser(em, ctx.actor);
-      const candidates = await em.find(ProcessInstance, { businessKey, status: InstanceStatus.WAITING });
+      const actor = await stepActor(em, ctx.actor);
+      const candidates = await execSql<{ id: string; waiting: WaitingActivity[] }>(
+        em,
+        'select id, waiting from process_instance where business_key = ? and status = ?',
+        [businessKey, InstanceStatus.WAITING],
+      );
       const waiting = candidates.find((i) => i.waiting.some((w) => w.message === name));
       if (!waiting) {
         throw new DomainError(
@@ -97,33 +118,31 @@ export class ProcessRunnerService {
         );
       }
       const instance = await this.lock(em, waiting.id);
-      const definition = await this.definitionOf(em, instance);
+      const definition = await this.definitionOf(em, instance.definition.id);
       const messageId = definition.messages[name];
       if (instance.status !== InstanceStatus.WAITING || !instance.waiting.some((w) => w.message === name)) {
         throw new DomainError(ErrorCode.CONFLICT, `Instance ${instance.id} stopped waiting for "${name}" meanwhile`);
       }
       await this.stepper.advance(em, instance, definition, { kind: 'message', messageId, output }, actor, events);
-      await em.flush();
       return instance;
     });
   }
 
   /** Tries the failed step again, on the state saved before it. */
-  retryIncident(ctx: ServiceContext, instanceId: string): Promise<ProcessInstance> {
+  retryIncident(ctx: ServiceContext, instanceId: string): Promise<InstanceRow> {
     return inTransaction(ctx.em, this.bus, async ({ em, events }) => {
-      const actor = await actingUser(em, ctx.actor);
+      const actor = await stepActor(em, ctx.actor);
       const instance = await this.lock(em, instanceId);
       const command = instance.incidentData?.command;
       if (instance.status !== InstanceStatus.INCIDENT || !command) {
         throw new DomainError(ErrorCode.CONFLICT, `Instance ${instanceId} has no incident (it is ${instance.status})`);
       }
-      await this.stepper.advance(em, instance, await this.definitionOf(em, instance), command, actor, events);
-      await em.flush();
+      await this.stepper.advance(em, instance, await this.definitionOf(em, instance.definition.id), command, actor, events);
       return instance;
     });
   }
 
-  cancel(ctx: ServiceContext, instanceId: string, reason: string): Promise<ProcessInstance> {
+  cancel(ctx: ServiceContext, instanceId: string, reason: string): Promise<InstanceRow> {
     return inTransaction(ctx.em, this.bus, async ({ em, events }) => {
       const instance = await this.lock(em, instanceId);
       if ([InstanceStatus.COMPLETED, InstanceStatus.CANCELLED].includes(instance.status)) {
@@ -135,9 +154,10 @@ export class ProcessRunnerService {
       instance.endedAt = now;
       instance.updatedAt = now;
       instance.waiting = [];
-      for (const task of await em.find(ProcessTask, { instance: instance.id, status: TaskStatus.OPEN })) {
+      const closedTasks = (await tasksOf(em, instance.id, null)).map((task) => {
         task.status = TaskStatus.CANCELLED;
         task.completedAt = now;
+        task.version += 1;
         events.push(
           new TaskChangedEvent(
             task.id,
@@ -148,11 +168,11 @@ export class ProcessRunnerService {
             now,
           ),
         );
-      }
-      for (const timer of await em.find(ProcessTimer, { instance: instance.id, status: TimerStatus.PENDING }))
-        timer.status = TimerStatus.CANCELLED;
+        return task;
+      });
+      const closedTimers = (await pendingTimers(em, instance.id)).map((timer) => ({ ...timer, status: TimerStatus.CANCELLED }));
+      await writeStep(em, { ...noChanges(instance), stateChanged: true, closedTasks, closedTimers });
       events.push(new ProcessInstanceChangedEvent(instance.id, instance.processKey, instance.status, instance.businessKey ?? null, now));
-      await em.flush();
       return instance;
     });
   }
@@ -190,21 +210,23 @@ export class ProcessRunnerService {
   }
 
   /** Locks the instance row for the rest of the transaction (one step at a time, across hubs). */
-  async lock(em: EntityManager, id: string): Promise<ProcessInstance> {
-    const found = isUuid(id)
-      ? await em.findOne(ProcessInstance, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, populate: ['state'] })
-      : null;
+  async lock(em: EntityManager, id: string): Promise<InstanceRow> {
+    const found = isUuid(id) ? await lockInstance(em, id) : null;
     if (!found) throw notFound('ProcessInstance', id);
     return found;
   }
 
   /** Deployed versions never change, so their diagrams are read once per hub. */
-  async definitionOf(em: EntityManager, instance: ProcessInstance): Promise<DefinitionData> {
-    const id = instance.definition.id;
+  async definitionOf(em: EntityManager, id: string): Promise<DefinitionData> {
     let cached = this.definitions.get(id);
     if (!cached) {
-      const found = await em.findOneOrFail(ProcessDefinition, { id }, { populate: ['serializedSource'] });
-      cached = { id, serializedSource: found.serializedSource, elements: found.elements, messages: found.messages };
+      const [found] = await execSql<{ serialized_source: string; elements: DiagramElement[]; messages: Record<string, string> }>(
+        em,
+        'select serialized_source, elements, messages from process_definition where id = ?',
+        [id],
+      );
+      if (!found) throw notFound('ProcessDefinition', id);
+      cached = { id, serializedSource: found.serialized_source, elements: found.elements, messages: found.messages };
       this.definitions.set(id, cached);
     }
     return cached;

@@ -37,7 +37,7 @@ export class ProcessTaskResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: AppContext,
     @Arg('variables', () => GraphQLJSONObject, { nullable: true }) variables?: Record<string, unknown>,
-  ): Promise<ProcessTask> {
+  ): Promise<Row<ProcessTask>> {
     return ctx.services.processes.tasks.complete(ctx, id, variables ?? {});
   }
 

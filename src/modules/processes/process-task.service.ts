@@ -1,19 +1,20 @@
-import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { findById } from '../../db/find-by-id';
+import { findById, isUuid } from '../../db/find-by-id';
+import { execSql, type Row, rowReader } from '../../db/plain-rows';
 import { inTransaction } from '../../db/unit-of-work';
 import type { Clock } from '../../shared/clock';
 import { DomainError, ErrorCode, notFound, staleVersion } from '../../shared/domain-error';
 import type { EventBus } from '../../shared/event-bus';
 import type { ServiceContext } from '../../shared/service-context';
-import { actingUser } from '../history/history.service';
-import type { User } from '../org/user.entity';
+import { User } from '../org/user.entity';
 import { validateTaskVariables } from './form-validation';
 import type { InstanceStepper } from './instance-stepper';
+import { lockInstanceOfTask, type TaskRow, tasksOf } from './instance-store';
 import { InstanceStatus, TaskStatus } from './process.enums';
 import { TaskChangedEvent } from './process.events';
 import type { ProcessRunnerService } from './process-runner.service';
 import { ProcessTask } from './process-task.entity';
+import { type StepActor, stepActor } from './step-actor';
 
 export interface TaskQueueFilter {
   mine?: boolean;
@@ -32,18 +33,42 @@ export class ProcessTaskService {
     private readonly stepper: InstanceStepper,
   ) {}
 
-  async queue(ctx: ServiceContext, filter: TaskQueueFilter): Promise<ProcessTask[]> {
-    const where: Record<string, unknown> = { status: filter.status ?? TaskStatus.OPEN };
-    if (filter.instanceId) where.instance = filter.instanceId;
-    if (filter.overdue) where.dueAt = { $lt: this.clock.now() };
+  /** Plain rows, one statement (and one more for the caller's department when the filter needs it). */
+  async queue(ctx: ServiceContext, filter: TaskQueueFilter): Promise<TaskRow[]> {
+    const conditions = ['status = ?'];
+    const params: unknown[] = [filter.status ?? TaskStatus.OPEN];
+    if (filter.instanceId) {
+      if (!isUuid(filter.instanceId)) return [];
+      conditions.push('instance_id = ?');
+      params.push(filter.instanceId);
+    }
+    if (filter.overdue) {
+      conditions.push('due_at < ?');
+      params.push(this.clock.now());
+    }
     if (filter.mine || filter.myDepartment) {
       const user = await requireActor(ctx.em, ctx);
-      const departmentCode = (await user.department.load())?.code ?? '';
-      const mine = { assignee: user.id };
-      const department = { $or: [{ candidateDepartment: departmentCode }, { candidateRole: { $in: user.roles } }] };
-      where.$and = [filter.mine && filter.myDepartment ? { $or: [mine, department] } : filter.mine ? mine : department];
+      const mine = 'assignee_id = ?';
+      const department = '(candidate_department = ? or candidate_role = any(?::text[]))';
+      const departmentParams = [user.departmentCode, `{${user.roles.join(',')}}`];
+      if (filter.mine && filter.myDepartment) {
+        conditions.push(`(${mine} or ${department})`);
+        params.push(user.id, ...departmentParams);
+      } else if (filter.mine) {
+        conditions.push(mine);
+        params.push(user.id);
+      } else {
+        conditions.push(department);
+        params.push(...departmentParams);
+      }
     }
-    return ctx.em.find(ProcessTask, where, { orderBy: { dueAt: 'asc', createdAt: 'asc' }, limit: 500 });
+    const reader = rowReader(ctx.em, ProcessTask);
+    const rows = await execSql(
+      ctx.em,
+      `select ${reader.selectList()} from process_task where ${conditions.join(' and ')} order by due_at asc, created_at asc limit 500`,
+      params,
+    );
+    return reader.readAll(rows);
   }
 
   find(ctx: ServiceContext, id: string): Promise<ProcessTask | null> {
@@ -59,16 +84,18 @@ export class ProcessTaskService {
   }
 
   /** Completes the task and runs its instance on to the next wait, in one transaction. */
-  complete(ctx: ServiceContext, id: string, variables: Record<string, unknown>): Promise<ProcessTask> {
+  complete(ctx: ServiceContext, id: string, variables: Record<string, unknown>): Promise<TaskRow> {
     return inTransaction(ctx.em, this.bus, async ({ em, events }) => {
       const actor = await requireActor(em, ctx);
-      const unlocked = await findById(em, ProcessTask, id);
-      if (!unlocked) throw notFound('Task', id);
-      const instance = await this.runner.lock(em, unlocked.instance.id);
-      const task = await em.findOneOrFail(ProcessTask, { id }, { refresh: true });
+      const instance = isUuid(id) ? await lockInstanceOfTask(em, id) : null;
+      if (!instance) throw notFound('Task', id);
+      // Read after the lock: another step of this instance may just have completed or cut off the task.
+      const openTasks = await tasksOf(em, instance.id, id);
+      const task = openTasks.find((t) => t.id === id);
+      if (!task) throw notFound('Task', id);
       if (task.status !== TaskStatus.OPEN)
         throw new DomainError(ErrorCode.CONFLICT, `Task ${task.name ?? task.elementId} is already ${task.status.toLowerCase()}`);
-      await mayWorkOn(actor, task);
+      mayWorkOn(actor, task);
       if (task.assignee && task.assignee.id !== actor.id) {
         throw new DomainError(
           ErrorCode.FORBIDDEN,
@@ -81,29 +108,12 @@ export class ProcessTaskService {
       await this.stepper.advance(
         em,
         instance,
-        await this.runner.definitionOf(em, instance),
+        await this.runner.definitionOf(em, instance.definition.id),
         { kind: 'signal', elementId: task.elementId, output: variables },
         actor,
         events,
+        { openTasks, completing: task },
       );
-      if (task.status === TaskStatus.OPEN) {
-        // The step failed (incident): the person's work is still recorded as done; retry replays it.
-        task.status = TaskStatus.COMPLETED;
-        task.completedAt = this.clock.now();
-        task.completedBy = ref(actor);
-        task.output = variables;
-        events.push(
-          new TaskChangedEvent(
-            task.id,
-            'COMPLETED',
-            task.candidateDepartment ?? null,
-            task.candidateRole ?? null,
-            actor.id,
-            task.completedAt,
-          ),
-        );
-      }
-      await em.flush();
       return task;
     });
   }
@@ -116,12 +126,12 @@ export class ProcessTaskService {
       if (task.version !== version) throw staleVersion('Task', id, version, task.version);
       if (task.status !== TaskStatus.OPEN)
         throw new DomainError(ErrorCode.CONFLICT, `Task ${task.name ?? task.elementId} is ${task.status.toLowerCase()}`);
-      await mayWorkOn(actor, task);
+      mayWorkOn(actor, task);
       if (claim && task.assignee && task.assignee.id !== actor.id)
         throw new DomainError(ErrorCode.CONFLICT, 'The task is claimed by someone else');
       if (!claim && task.assignee?.id !== actor.id)
         throw new DomainError(ErrorCode.FORBIDDEN, 'Only the person who claimed a task can unclaim it');
-      task.assignee = claim ? ref(actor) : null;
+      task.assignee = claim ? em.getReference(User, actor.id, { wrapped: true }) : null;
       await em.flush();
       events.push(
         new TaskChangedEvent(
@@ -138,19 +148,17 @@ export class ProcessTaskService {
   }
 }
 
-async function requireActor(em: EntityManager, ctx: ServiceContext): Promise<User> {
-  // With the department: who may work on a task depends on it.
-  const actor = await actingUser(em, ctx.actor, { withDepartment: true });
+async function requireActor(em: EntityManager, ctx: ServiceContext): Promise<StepActor> {
+  const actor = await stepActor(em, ctx.actor);
   if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Say who you are to work on tasks');
   return actor;
 }
 
 /** Only the task's candidate department or role may take it; a task with neither is open to all staff. */
-async function mayWorkOn(actor: User, task: ProcessTask): Promise<void> {
+function mayWorkOn(actor: StepActor, task: Row<ProcessTask>): void {
   if (!task.candidateDepartment && !task.candidateRole) return;
-  const department = await actor.department.load();
-  if (task.candidateDepartment && department?.code === task.candidateDepartment) return;
-  if (task.candidateRole && actor.roles.includes(task.candidateRole as User['roles'][number])) return;
+  if (task.candidateDepartment && actor.departmentCode === task.candidateDepartment) return;
+  if (task.candidateRole && actor.roles.includes(task.candidateRole)) return;
   const who = [task.candidateDepartment && `department ${task.candidateDepartment}`, task.candidateRole && `role ${task.candidateRole}`]
     .filter(Boolean)
     .join(' or ');

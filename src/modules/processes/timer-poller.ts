@@ -3,11 +3,11 @@ import { inTransaction } from '../../db/unit-of-work';
 import type { Clock } from '../../shared/clock';
 import type { EventBus } from '../../shared/event-bus';
 import type { InstanceStepper } from './instance-stepper';
-import { InstanceStatus, TimerStatus } from './process.enums';
+import { cancelTimer, takeDueTimer } from './instance-store';
+import { InstanceStatus } from './process.enums';
 import { TaskChangedEvent } from './process.events';
 import type { ProcessRunnerService } from './process-runner.service';
 import { ProcessTask } from './process-task.entity';
-import { ProcessTimer } from './process-timer.entity';
 
 /**
  * Fires due timers and announces overdue tasks. Each timer is taken with FOR UPDATE SKIP LOCKED
@@ -51,40 +51,19 @@ export class TimerPoller {
   /** Fires the earliest due timer nobody else holds; false when none is left. */
   private fireNext(skipped: string[]): Promise<boolean> {
     return inTransaction(this.em.fork(), this.bus, async ({ em, events }) => {
-      const now = this.clock.now();
-      const rows = await em.execute<{ id: string; instance_id: string }[]>(
-        `select id, instance_id from process_timer where status = ? and due_at <= ? ${skipped.length ? 'and not (id = any(?::uuid[]))' : ''}
-         order by due_at limit 1 for update skip locked`,
-        [TimerStatus.PENDING, now, ...(skipped.length ? [`{${skipped.join(',')}}`] : [])],
-      );
-      if (rows.length === 0) return false;
-      const [{ id, instance_id: instanceId }] = rows;
-      // An instance busy with another step (here or on another hub) is left for the next poll.
-      const free = await em.execute('select id from process_instance where id = ? for update skip locked', [instanceId]);
-      if (free.length === 0) {
-        skipped.push(id);
-        return true;
-      }
-      const timer = await em.findOneOrFail(ProcessTimer, { id });
-      const instance = await this.runner.lock(em, instanceId);
-      if (instance.status !== InstanceStatus.WAITING) {
-        timer.status = TimerStatus.CANCELLED;
+      const due = await takeDueTimer(em, this.clock.now(), skipped);
+      if (!due) return false;
+      const { timer, instance } = due;
+      if (!instance) {
+        skipped.push(timer.id);
+      } else if (instance.status !== InstanceStatus.WAITING) {
+        await cancelTimer(em, timer.id);
       } else {
-        await this.stepper.advance(
-          em,
-          instance,
-          await this.runner.definitionOf(em, instance),
-          { kind: 'timer', elementId: timer.elementId },
-          null,
-          events,
-        );
-        if (timer.status === TimerStatus.PENDING) {
-          // The step failed: the timer did fire; the incident's retry replays it.
-          timer.status = TimerStatus.FIRED;
-          timer.firedAt = now;
-        }
+        const definition = await this.runner.definitionOf(em, instance.definition.id);
+        await this.stepper.advance(em, instance, definition, { kind: 'timer', elementId: timer.elementId }, null, events, {
+          firing: timer,
+        });
       }
-      await em.flush();
       return true;
     });
   }

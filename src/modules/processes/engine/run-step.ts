@@ -22,7 +22,7 @@ export interface StepInput {
   businessKey: string | null;
   /** the definition's diagram, serialized once at deployment */
   serializedSource: string;
-  /** absent for the first step (start) */
+  /** absent for the first step (start); the engine takes it over (pass a copy to keep one) */
   state: EngineState | null;
   variables: Record<string, unknown>;
   services: (name: string) => ServiceHandler | undefined;
@@ -33,7 +33,8 @@ export interface StepInput {
 
 export interface StepResult {
   outcome: 'waiting' | 'completed' | 'failed';
-  state: EngineState;
+  /** the engine's state after the step, as JSON text without the diagram, ready to store */
+  state: string;
   variables: Record<string, unknown>;
   waits: WaitRow[];
   timers: TimerRow[];
@@ -104,11 +105,14 @@ export async function runStep(input: StepInput): Promise<StepResult> {
     timers: durableTimers(),
     extensions: mergeOutput,
     scripts: noScripts,
+    // The state keeps only elements that are running: idle ones carry nothing but statistics
+    // counters, which the hub does not use (it records history itself). A third of the text.
+    settings: { disableTrackState: true },
     ...(process.env.DEBUG ? {} : { Logger: quietLogger }),
   } as unknown as BpmnEngineOptions;
   // The saved state carries no diagram: recover() then takes the shared context given here.
   const engine = new Engine({ ...options, sourceContext: sourceContextOf(input.serializedSource) } as BpmnEngineOptions);
-  if (input.state) engine.recover(structuredClone(input.state));
+  if (input.state) engine.recover(input.state);
 
   let failure: Error | undefined;
   let completed = false;
@@ -213,10 +217,10 @@ function processVariables(execution: EngineExecution): Record<string, unknown> {
   return JSON.parse(JSON.stringify(cleanVariables(process?.environment.variables ?? {}))) as Record<string, unknown>;
 }
 
-/** The state as plain data of its own (nothing shared with the engine), without the diagram. */
-function stripSource(state: EngineState): EngineState {
+/** The state as JSON text without the diagram (kept once per definition). */
+function stripSource(state: EngineState): string {
   const definitions = (state.definitions ?? []).map(({ source: _, ...definition }) => definition);
-  return JSON.parse(JSON.stringify({ ...state, definitions })) as EngineState;
+  return JSON.stringify({ ...state, definitions });
 }
 
 interface SourceContext {

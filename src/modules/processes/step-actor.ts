@@ -1,0 +1,26 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { execSql } from '../../db/plain-rows';
+import { DomainError, ErrorCode } from '../../shared/domain-error';
+import type { Actor } from '../../shared/service-context';
+
+/** Who moves an instance on: what task permissions and history need of a member of staff. */
+export interface StepActor {
+  id: string;
+  roles: readonly string[];
+  departmentCode: string;
+}
+
+/**
+ * The acting member of staff, read in the caller's transaction (one statement, no entity). An
+ * unknown user code is refused, not ignored; a caller without one (system, customers) is null.
+ */
+export async function stepActor(em: EntityManager, actor: Actor): Promise<StepActor | null> {
+  if (!actor.userCode) return null;
+  const [row] = await execSql<{ id: string; roles: string[]; department_code: string }>(
+    em,
+    'select u.id, u.roles, d.code as department_code from app_user u join department d on d.id = u.department_id where u.code = ?',
+    [actor.userCode],
+  );
+  if (!row) throw new DomainError(ErrorCode.UNAUTHENTICATED, `Unknown user "${actor.userCode}"`, { userCode: actor.userCode });
+  return { id: row.id, roles: row.roles, departmentCode: row.department_code };
+}
