@@ -136,7 +136,9 @@ export async function runStep(input: StepInput): Promise<StepResult> {
   const state = stripSource((await engine.getState()) as unknown as EngineState);
   const postponed = !failure && !completed ? readPostponed(execution.getPostponed()) : { waits: [], timers: [] };
   const variables = processVariables(execution);
-  if (execution.isRunning && !completed && !failure) await engine.stop();
+  // Not stopped, just dropped: everything in it waits for a signal or a timer, and its timers are
+  // never armed, so nothing can run in it again. Stopping walked every element's broker, a fifth
+  // of a step's engine time.
   return {
     outcome: failure ? 'failed' : completed ? 'completed' : 'waiting',
     state,
