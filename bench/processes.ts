@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { type Hub, startHub } from '../src/app';
 import { loadConfig } from '../src/config/config';
 import { projectRoot } from '../src/db/orm-options';
 import { parseDiagram } from '../src/modules/processes/bpmn/moddle';
-import { quietLogger } from '../src/modules/processes/engine/run-step';
+import { quietLogger, runStep } from '../src/modules/processes/engine/run-step';
 import { serializeSource } from '../src/modules/processes/engine/serialize-source';
 import { systemActor } from '../src/shared/service-context';
 import { subscribe, wsClient } from './ws-probe';
@@ -81,6 +82,33 @@ async function floor(): Promise<number> {
   return FLOOR_RUNS / ((Date.now() - started) / 1000);
 }
 
+/**
+ * The second floor: the same engine work the hub does, without the database. Every step recovers
+ * the engine from the previous step's saved state and drops it, as "nothing waits in memory"
+ * asks, through the hub's own step function.
+ */
+async function recoveryFloor(): Promise<number> {
+  const xml = readFileSync(path.join(projectRoot, 'processes', 'fault-handling.bpmn'), 'utf8');
+  const serializedSource = serializeSource(await parseDiagram(xml));
+  const base = { businessKey: null, serializedSource, services: () => undefined, retryDelaysMs: [] };
+  const started = Date.now();
+  for (let i = 0; i < FLOOR_RUNS; i++) {
+    let step = await runStep({ ...base, instanceId: `recovery-${i}`, state: null, variables: {} });
+    for (const task of TASKS) {
+      const output = FORMS[task];
+      step = await runStep({
+        ...base,
+        instanceId: `recovery-${i}`,
+        state: JSON.parse(step.state),
+        variables: step.variables,
+        action: (execution) => execution.signal({ id: task, ...output }),
+      });
+    }
+    if (step.outcome !== 'completed') throw new Error(`recovery floor: instance ended ${step.outcome}`);
+  }
+  return FLOOR_RUNS / ((Date.now() - started) / 1000);
+}
+
 async function freshDatabase(): Promise<void> {
   const admin = new Client({ connectionString: SERVER });
   await admin.connect();
@@ -89,26 +117,28 @@ async function freshDatabase(): Promise<void> {
   await admin.end();
 }
 
-/** Instances run end to end through the services; `concurrency` of them in flight at once, as a center runs many. */
-async function hubThroughput(hub: Hub, concurrency: number): Promise<number> {
+async function createBenchUser(hub: Hub): Promise<void> {
   const em = hub.database.orm.em;
-  const { departments } = { departments: await em.fork().execute<{ id: string; code: string }[]>('select id, code from department') };
-  const exists = await em.fork().execute(`select 1 from app_user where code = 'bench.ops'`);
-  if (exists.length === 0)
-    await hub.services.org.createUser(
-      { em: em.fork(), actor: systemActor },
-      {
-        code: 'bench.ops',
-        name: '压测',
-        departmentId: departments.find((d) => d.code === 'OPS')?.id ?? '',
-        roles: ['OPERATIONS', 'RESPONSE_CENTER'] as never,
-      },
-    );
+  const departments = await em.fork().execute<{ id: string; code: string }[]>('select id, code from department');
+  await hub.services.org.createUser(
+    { em: em.fork(), actor: systemActor },
+    {
+      code: 'bench.ops',
+      name: '压测',
+      departmentId: departments.find((d) => d.code === 'OPS')?.id ?? '',
+      roles: ['OPERATIONS', 'RESPONSE_CENTER'] as never,
+    },
+  );
+}
+
+/** Instances run end to end through the services; `concurrency` of them in flight at once, as a center runs many. */
+async function hubThroughput(hub: Hub, concurrency: number, runs: number, tag: string): Promise<number> {
+  const em = hub.database.orm.em;
   const ctx = () => ({ em: em.fork(), actor: { kind: 'staff' as const, userCode: 'bench.ops', customerId: null } });
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < HUB_RUNS; i = next++) {
-      const instance = await hub.services.processes.runner.start(ctx(), 'fault-handling', `bench-${concurrency}-${i}`, {});
+    for (let i = next++; i < runs; i = next++) {
+      const instance = await hub.services.processes.runner.start(ctx(), 'fault-handling', `bench-${tag}-${i}`, {});
       for (const task of TASKS) {
         const [open] = await hub.services.processes.tasks.queue(ctx(), { instanceId: instance.id });
         if (open?.elementId !== task) throw new Error(`expected ${task}, got ${open?.elementId}`);
@@ -118,7 +148,37 @@ async function hubThroughput(hub: Hub, concurrency: number): Promise<number> {
   };
   const started = Date.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
+  return runs / ((Date.now() - started) / 1000);
+}
+
+/**
+ * Two hubs on one database, each in its own process (Node runs JavaScript on one core; this
+ * machine has two), each with `concurrency` instances in flight: the machine's throughput.
+ */
+async function twoHubsThroughput(hub: Hub, concurrency: number): Promise<number> {
+  const second = fork(__filename, [SECOND_HUB], { execArgv: process.execArgv, stdio: 'inherit' });
+  const message = <T>() => new Promise<T>((resolve, reject) => second.once('message', (m) => resolve(m as T)).once('error', reject));
+  await message<{ ready: true }>();
+  const half = Math.floor(HUB_RUNS / 2);
+  const started = Date.now();
+  const secondDone = message<{ rate: number }>();
+  second.send({ runs: HUB_RUNS - half, concurrency });
+  await hubThroughput(hub, concurrency, half, 'first-of-two');
+  await secondDone;
   return HUB_RUNS / ((Date.now() - started) / 1000);
+}
+
+const SECOND_HUB = '--second-hub';
+
+/** The second hub's process: starts a hub on the bench database, runs what it is sent, reports. */
+async function secondHub(): Promise<void> {
+  const hub = await startHub(loadConfig({}, { databaseUrl: dbUrl(), port: 0, seedOnEmpty: false, processPollMs: 0 }));
+  process.once('message', async (order: { runs: number; concurrency: number }) => {
+    const rate = await hubThroughput(hub, order.concurrency, order.runs, 'second-of-two');
+    await hub.stop();
+    process.send?.({ rate }, () => process.exit(0));
+  });
+  process.send?.({ ready: true });
 }
 
 async function waitingMemory(hub: Hub): Promise<{ beforeMb: number; afterMb: number; instances: number }> {
@@ -156,13 +216,18 @@ async function subscriptionLatency(hub: Hub): Promise<{ subscribers: number; eve
 async function main(): Promise<void> {
   const floorRate = await floor();
   console.log(`floor: ${floorRate.toFixed(1)} instances/s`);
+  const recoveryRate = await recoveryFloor();
+  console.log(`recovery floor: ${recoveryRate.toFixed(1)} instances/s (engine recovered every step, no database)`);
   await freshDatabase();
   const hub = await startHub(loadConfig({}, { databaseUrl: dbUrl(), port: 0, seedOnEmpty: true, seedTickets: 100, processPollMs: 0 }));
   try {
-    const hubRate = await hubThroughput(hub, 1);
+    await createBenchUser(hub);
+    const hubRate = await hubThroughput(hub, 1, HUB_RUNS, 'one');
     console.log(`hub: ${hubRate.toFixed(1)} instances/s one at a time`);
-    const hubConcurrentRate = await hubThroughput(hub, CONCURRENCY);
+    const hubConcurrentRate = await hubThroughput(hub, CONCURRENCY, HUB_RUNS, 'many');
     console.log(`hub: ${hubConcurrentRate.toFixed(1)} instances/s with ${CONCURRENCY} in flight`);
+    const twoHubsRate = await twoHubsThroughput(hub, CONCURRENCY);
+    console.log(`two hubs: ${twoHubsRate.toFixed(1)} instances/s with ${CONCURRENCY} in flight each`);
     const memory = await waitingMemory(hub);
     console.log(`memory: ${memory.beforeMb.toFixed(0)} MB -> ${memory.afterMb.toFixed(0)} MB with ${memory.instances} waiting`);
     const latency = await subscriptionLatency(hub);
@@ -173,11 +238,16 @@ async function main(): Promise<void> {
       benchmark: 'fault-handling (4 user tasks) end to end; waiting-instance memory; subscription latency',
       at: new Date().toISOString(),
       floorInstancesPerSecond: Number(floorRate.toFixed(1)),
+      recoveryFloorInstancesPerSecond: Number(recoveryRate.toFixed(1)),
+      recoveryFloorToFloor: Number((recoveryRate / floorRate).toFixed(3)),
       hubInstancesPerSecond: Number(hubRate.toFixed(1)),
       hubToFloor: Number((hubRate / floorRate).toFixed(3)),
+      hubToRecoveryFloor: Number((hubRate / recoveryRate).toFixed(3)),
       concurrency: CONCURRENCY,
       hubConcurrentInstancesPerSecond: Number(hubConcurrentRate.toFixed(1)),
       hubConcurrentToFloor: Number((hubConcurrentRate / floorRate).toFixed(3)),
+      twoHubsInstancesPerSecond: Number(twoHubsRate.toFixed(1)),
+      twoHubsToFloor: Number((twoHubsRate / floorRate).toFixed(3)),
       targetHubInstancesPerSecond: 100,
       waitingMemory: { ...memory, growthMb: Number((memory.afterMb - memory.beforeMb).toFixed(1)), targetGrowthMb: 100 },
       subscriptionLatency: latency,
@@ -189,7 +259,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
+(process.argv.includes(SECOND_HUB) ? secondHub() : main()).catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });

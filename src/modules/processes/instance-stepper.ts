@@ -10,6 +10,7 @@ import type { ServiceRegistry } from './engine/service-registry';
 import {
   type InstanceRow,
   type NewActivity,
+  noChanges,
   pendingTimers,
   type StepWrite,
   type TaskRow,
@@ -91,15 +92,9 @@ export class InstanceStepper {
       action: actionFor(command),
     });
     const write: StepWrite = {
-      instance,
+      ...noChanges(instance),
       state: result.outcome === 'failed' ? null : result.state,
       stateChanged: result.outcome !== 'failed',
-      closedTasks: [],
-      newTasks: [],
-      closedTimers: [],
-      newTimers: [],
-      newActivities: [],
-      leftActivities: [],
     };
     instance.updatedAt = now;
     if (result.outcome === 'failed') {
