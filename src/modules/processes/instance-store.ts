@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { execSql, type Row, rowReader } from '../../db/plain-rows';
+import { DomainError, ErrorCode } from '../../shared/domain-error';
 import type { EngineState } from './engine/run-step';
 import { TaskStatus, TimerStatus } from './process.enums';
 import { ProcessInstance } from './process-instance.entity';
@@ -26,7 +27,7 @@ export interface NewActivity {
   completedById: string | null;
 }
 
-/** Everything one step changed; written by `writeStep` in one statement. */
+/** Everything one step changed; written by `writeStep` in one statement. Closed tasks carry their new version. */
 export interface StepWrite {
   instance: InstanceRow;
   /** the engine state after the step, as JSON text; null keeps the stored one (a failed step keeps the last good state) */
@@ -163,9 +164,11 @@ export async function cancelTimer(em: EntityManager, id: string): Promise<void> 
 const WRITE_STEP = `
 with closed_tasks as (
   update process_task t set status = x.status, completed_at = x.completed_at, completed_by_id = x.completed_by_id,
-    output = x.output, version = t.version + 1
-  from jsonb_to_recordset(?::jsonb) as x(id uuid, status text, completed_at timestamptz, completed_by_id uuid, output jsonb)
-  where t.id = x.id
+    output = x.output, version = x.version
+  from jsonb_to_recordset(?::jsonb) as x(id uuid, status text, completed_at timestamptz, completed_by_id uuid, output jsonb,
+    version int)
+  where t.id = x.id and t.version = x.version - 1
+  returning t.id
 ), new_tasks as (
   insert into process_task (id, instance_id, element_id, execution_id, name, status, candidate_department, candidate_role,
     form_fields, due_at, created_at)
@@ -195,14 +198,16 @@ with closed_tasks as (
 update process_instance set status = ?, variables = coalesce(?::jsonb, variables), state = coalesce(?::jsonb, state),
   waiting = coalesce(?::jsonb, waiting), incident_data = ?::jsonb, updated_at = ?, ended_at = ?, cancel_reason = ?,
   lock_version = lock_version + 1
-where id = ?`;
+where id = ?
+returning (select count(*) from closed_tasks)::int as closed_tasks`;
 
 export async function writeStep(em: EntityManager, write: StepWrite): Promise<void> {
   const { instance } = write;
+  const closing = write.closedTasks.map((t) => t.id);
   const now = instance.updatedAt;
   const json = (value: unknown) => JSON.stringify(value);
   const ref = (value: { id: string } | null | undefined) => value?.id ?? null;
-  await execSql(em, WRITE_STEP, [
+  const [row] = await execSql<{ closed_tasks: number }>(em, WRITE_STEP, [
     json(
       write.closedTasks.map((t) => ({
         id: t.id,
@@ -210,6 +215,7 @@ export async function writeStep(em: EntityManager, write: StepWrite): Promise<vo
         completed_at: t.completedAt ?? null,
         completed_by_id: ref(t.completedBy),
         output: t.output ?? null,
+        version: t.version,
       })),
     ),
     json(
@@ -264,4 +270,9 @@ export async function writeStep(em: EntityManager, write: StepWrite): Promise<vo
     instance.cancelReason ?? null,
     instance.id,
   ]);
+  // Claims change tasks without locking the instance: a task claimed since it was read is not
+  // overwritten, and the whole step rolls back.
+  if (row?.closed_tasks !== closing.length) {
+    throw new DomainError(ErrorCode.CONFLICT, `A task of instance ${instance.id} changed meanwhile (${closing.join(', ')}); try again`);
+  }
 }
