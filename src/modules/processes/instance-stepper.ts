@@ -64,7 +64,8 @@ export interface StepContext {
 /**
  * Applies one command to one instance whose row the caller has locked, and writes everything the
  * step changed (state, variables, tasks, timers, activity history) in one statement of the
- * caller's transaction. The rows passed in are updated to match what was written.
+ * caller's transaction. The rows passed in are updated to match what was written, except the
+ * instance's engine state, which the step consumes (the new one is only in the database).
  */
 export class InstanceStepper {
   private departments: Set<string> | null = null;
@@ -107,10 +108,9 @@ export class InstanceStepper {
         at: now.toISOString(),
         command,
       };
-      // The person's work and the timer's firing happened all the same.
+      // The person's work happened all the same.
       if (context.completing?.status === TaskStatus.OPEN)
         write.closedTasks.push(this.closeTask(context.completing, true, command, actor, now, events));
-      if (context.firing?.status === TimerStatus.PENDING) write.closedTimers.push(closeTimer(context.firing, true, now));
     } else {
       // Task and timer rows exist only for what the instance waited on before this step.
       const waitedOnTasks = instance.waiting.some((w) => w.type === USER_TASK);
@@ -125,6 +125,12 @@ export class InstanceStepper {
       const timerDue = this.syncTimers(write, pending, result.timers, command, now);
       const open = context.openTasks ?? (waitedOnTasks ? await tasksOf(em, instance.id, null) : []);
       await this.syncTasks(em, write, open, definition, result.waits, command, actor, now, timerDue, events);
+    }
+    // The timer fired, whatever the step made of it (failed, or the engine still holds it armed):
+    // a row left pending would fire again at once.
+    const { firing } = context;
+    if (firing?.status === TimerStatus.PENDING && !write.closedTimers.some((t) => t.id === firing.id)) {
+      write.closedTimers.push(closeTimer(firing, true, now));
     }
     await writeStep(em, write);
     events.push(new ProcessInstanceChangedEvent(instance.id, instance.processKey, instance.status, instance.businessKey ?? null, now));

@@ -13,7 +13,7 @@ import { ProcessTimer } from './process-timer.entity';
  * schema's source and serve every other path.
  */
 
-/** An instance as a step sees it: its row with the engine state it was locked with (a step consumes it). */
+/** An instance as a step sees it: its row with the engine state it was locked with (null once a step wrote a new one). */
 export type InstanceRow = Row<ProcessInstance> & { state: EngineState | null };
 export type TaskRow = Row<ProcessTask>;
 export type TimerRecord = Row<ProcessTimer>;
@@ -43,6 +43,12 @@ export interface StepWrite {
   leftActivities: { executionId: string; completedById: string | null }[];
 }
 
+/** Locks and writes mean nothing outside a transaction (and on the one-connection embedded database would wait forever). */
+function inStep(em: EntityManager): EntityManager {
+  if (!em.isInTransaction()) throw new Error('process steps run inside a transaction');
+  return em;
+}
+
 function instanceRow(em: EntityManager, row: Record<string, unknown>): InstanceRow {
   return { ...rowReader(em, ProcessInstance).read(row), state: (row.state ?? null) as EngineState | null };
 }
@@ -51,14 +57,14 @@ const instanceColumns = (em: EntityManager, alias: string) => `${rowReader(em, P
 
 /** Locks the instance for the rest of the transaction (one step at a time, across hubs). */
 export async function lockInstance(em: EntityManager, id: string): Promise<InstanceRow | null> {
-  const [row] = await execSql(em, `select ${instanceColumns(em, 'i')} from process_instance i where i.id = ? for update`, [id]);
+  const [row] = await execSql(inStep(em), `select ${instanceColumns(em, 'i')} from process_instance i where i.id = ? for update`, [id]);
   return row ? instanceRow(em, row) : null;
 }
 
 /** Locks the instance a task belongs to; null when there is no such task. */
 export async function lockInstanceOfTask(em: EntityManager, taskId: string): Promise<InstanceRow | null> {
   const [row] = await execSql(
-    em,
+    inStep(em),
     `select ${instanceColumns(em, 'i')} from process_instance i
      where i.id = (select t.instance_id from process_task t where t.id = ?) for update`,
     [taskId],
@@ -97,7 +103,7 @@ export async function takeDueTimer(
 ): Promise<{ timer: TimerRecord; instance: InstanceRow | null } | null> {
   const reader = rowReader(em, ProcessTimer);
   const [row] = await execSql(
-    em,
+    inStep(em),
     `select ${reader.selectList()} from process_timer where status = ? and due_at <= ? and not (id = any(?::uuid[]))
      order by due_at limit 1 for update skip locked`,
     [TimerStatus.PENDING, now, `{${skipped.join(',')}}`],
@@ -132,7 +138,7 @@ export const noChanges = (instance: InstanceRow): StepWrite => ({
 
 export async function insertInstance(em: EntityManager, instance: InstanceRow): Promise<void> {
   await execSql(
-    em,
+    inStep(em),
     `insert into process_instance (id, definition_id, process_key, definition_version, business_key, status, variables, state,
        waiting, started_at, updated_at, started_by_id)
      values (?, ?, ?, ?, ?, ?, ?::jsonb, null, ?::jsonb, ?, ?, ?)`,
@@ -207,7 +213,7 @@ export async function writeStep(em: EntityManager, write: StepWrite): Promise<vo
   const now = instance.updatedAt;
   const json = (value: unknown) => JSON.stringify(value);
   const ref = (value: { id: string } | null | undefined) => value?.id ?? null;
-  const [row] = await execSql<{ closed_tasks: number }>(em, WRITE_STEP, [
+  const [row] = await execSql<{ closed_tasks: number }>(inStep(em), WRITE_STEP, [
     json(
       write.closedTasks.map((t) => ({
         id: t.id,
@@ -275,4 +281,6 @@ export async function writeStep(em: EntityManager, write: StepWrite): Promise<vo
   if (row?.closed_tasks !== closing.length) {
     throw new DomainError(ErrorCode.CONFLICT, `A task of instance ${instance.id} changed meanwhile (${closing.join(', ')}); try again`);
   }
+  instance.lockVersion += 1;
+  instance.state = null;
 }

@@ -44,28 +44,44 @@ export class TimerPoller {
   async runOnce(): Promise<{ fired: number; overdue: number }> {
     let fired = 0;
     const skipped: string[] = [];
-    while (await this.fireNext(skipped)) fired++;
+    for (let outcome = await this.fireNext(skipped); outcome !== 'none'; outcome = await this.fireNext(skipped)) {
+      if (outcome === 'fired') fired++;
+    }
     return { fired, overdue: await this.announceOverdue() };
   }
 
-  /** Fires the earliest due timer nobody else holds; false when none is left. */
-  private fireNext(skipped: string[]): Promise<boolean> {
-    return inTransaction(this.em.fork(), this.bus, async ({ em, events }) => {
-      const due = await takeDueTimer(em, this.clock.now(), skipped);
-      if (!due) return false;
-      const { timer, instance } = due;
-      if (!instance) {
-        skipped.push(timer.id);
-      } else if (instance.status !== InstanceStatus.WAITING) {
-        await cancelTimer(em, timer.id);
-      } else {
+  /**
+   * Fires the earliest due timer nobody else holds. A timer whose instance is busy, or whose step
+   * fails (a claim raced it, the database hiccuped), is left for the next poll; the others still fire.
+   */
+  private async fireNext(skipped: string[]): Promise<'fired' | 'skipped' | 'none'> {
+    let taken: string | null = null;
+    try {
+      return await inTransaction(this.em.fork(), this.bus, async ({ em, events }) => {
+        const due = await takeDueTimer(em, this.clock.now(), skipped);
+        if (!due) return 'none';
+        const { timer, instance } = due;
+        taken = timer.id;
+        if (!instance) {
+          skipped.push(timer.id);
+          return 'skipped';
+        }
+        if (instance.status !== InstanceStatus.WAITING) {
+          await cancelTimer(em, timer.id);
+          return 'skipped';
+        }
         const definition = await this.runner.definitionOf(em, instance.definition.id);
         await this.stepper.advance(em, instance, definition, { kind: 'timer', elementId: timer.elementId }, null, events, {
           firing: timer,
         });
-      }
-      return true;
-    });
+        return 'fired';
+      });
+    } catch (err) {
+      if (!taken) throw err;
+      console.error(`timer ${taken} did not fire; the next poll tries again:`, err instanceof Error ? err.message : err);
+      skipped.push(taken);
+      return 'skipped';
+    }
   }
 
   private announceOverdue(): Promise<number> {

@@ -24,11 +24,14 @@ export class PostgresBroadcaster implements Broadcaster {
   }
 
   async publish(messages: readonly Broadcast[]): Promise<void> {
-    const texts = messages.map((message) => {
+    const texts: string[] = [];
+    for (const message of messages) {
       const text = JSON.stringify(message);
-      if (Buffer.byteLength(text) > MAX_PAYLOAD) throw new Error(`broadcast on ${message.topic} is too large for NOTIFY`);
-      return text;
-    });
+      // One oversized broadcast is dropped and said so; the transaction's others still go out.
+      if (Buffer.byteLength(text) > MAX_PAYLOAD) console.error(`broadcast on ${message.topic} is too large for NOTIFY; not sent`);
+      else texts.push(text);
+    }
+    if (texts.length === 0) return;
     const client = this.listener;
     if (!client) throw new Error('not connected to PostgreSQL');
     // One statement for a transaction's broadcasts; unnest keeps their order, and so does NOTIFY.
