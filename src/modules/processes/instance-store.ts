@@ -74,7 +74,7 @@ export async function lockInstanceOfTask(em: EntityManager, taskId: string): Pro
 
 /**
  * The instance's open tasks, and task `alsoId` whatever its status. Read after the instance is
- * locked, so no step of another transaction can change them meanwhile.
+ * locked, so no other step changes them meanwhile; a claim still may, which `writeStep` checks.
  */
 export async function tasksOf(em: EntityManager, instanceId: string, alsoId: string | null): Promise<TaskRow[]> {
   const reader = rowReader(em, ProcessTask);
