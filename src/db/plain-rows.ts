@@ -89,26 +89,14 @@ export function rowReader<E extends object>(em: EntityManager, entity: new () =>
 }
 
 /**
- * Runs one read statement with `?` placeholders sent as bind parameters, through knex (so the
+ * Runs one statement with `?` placeholders sent as bind parameters, through knex (so the
  * statement is counted and logged like every other) but past MikroORM's query formatting, which
- * inlines every parameter into the text. The statement is prepared under a name made from its
- * text, so PostgreSQL plans it once per connection rather than on every request (planning was
- * a fifth of the database's time on a ticket page). Reads only: it does not join the caller's
- * transaction.
- */
-export async function readSql<T = Record<string, unknown>>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
-  const result: { rows: T[] } = await em
-    .getKnex()
-    .raw(sql, [...params] as never[])
-    .options({ name: statementName(sql) });
-  return result.rows;
-}
-
-/**
- * Runs one statement (`?` placeholders, bound) inside the entity manager's transaction when it has
- * one, prepared under a name like `readSql`'s. The process runner reads, locks and writes its
- * steps this way: MikroORM's unit of work cost ~1 ms of CPU per statement there, ten times the
- * statement itself.
+ * inlines every parameter into the text. It runs in the entity manager's transaction when it has
+ * one (the embedded database has one connection: a statement beside the transaction would wait
+ * forever), else on the pool. The statement is prepared under a name made from its text, so
+ * PostgreSQL plans it once per connection rather than on every request (planning was a fifth of
+ * the database's time on a ticket page). Read paths and the process runner use it: MikroORM's
+ * unit of work cost ~1 ms of CPU per statement there, ten times the statement itself.
  */
 export async function execSql<T = Record<string, unknown>>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
   const knex = (em.getTransactionContext() as Knex.Transaction | undefined) ?? em.getKnex();
@@ -118,7 +106,7 @@ export async function execSql<T = Record<string, unknown>>(em: EntityManager, sq
 
 const statementNames = new Map<string, string>();
 
-/** The name a read statement is prepared under: one per distinct text. */
+/** The name a statement is prepared under: one per distinct text. */
 export function statementName(sql: string): string {
   let name = statementNames.get(sql);
   if (!name) {
@@ -135,11 +123,12 @@ export async function selectRows<E extends object>(
   where: string,
   params: readonly unknown[],
   orderBy?: string,
+  limit?: number,
 ): Promise<Row<E>[]> {
   const reader = rowReader(em, entity);
-  const rows = await readSql(
+  const rows = await execSql(
     em,
-    `select ${reader.selectList()} from ${reader.table} where ${where}${orderBy ? ` order by ${orderBy}` : ''}`,
+    `select ${reader.selectList()} from ${reader.table} where ${where}${orderBy ? ` order by ${orderBy}` : ''}${limit ? ` limit ${limit}` : ''}`,
     params,
   );
   return reader.readAll(rows);

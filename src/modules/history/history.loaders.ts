@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { groupBy, type RecordLoader } from '../../db/batch-loaders';
-import { type Row, readSql, rowReader, uuidArray } from '../../db/plain-rows';
+import { execSql, type Row, rowReader, uuidArray } from '../../db/plain-rows';
 import { User } from '../org/user.entity';
 import type { SubjectType } from './history.enums';
 import { HistoryEvent } from './history-event.entity';
@@ -31,7 +31,7 @@ export const historyLoaders = (em: EntityManager, userById: RecordLoader<string,
       for (const type of types) {
         const ids = [...new Set(keys.filter((k) => k.subjectType === type).map((k) => k.subjectId))];
         rows.push(
-          ...(await readSql<HistoryRow>(
+          ...(await execSql<HistoryRow>(
             em,
             `select * from (
                select h.*, row_number() over (partition by h.subject_id order by h.id desc) as rn

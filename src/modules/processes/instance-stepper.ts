@@ -110,7 +110,7 @@ export class InstanceStepper {
       };
       // The person's work happened all the same.
       if (context.completing?.status === TaskStatus.OPEN)
-        write.closedTasks.push(this.closeTask(context.completing, true, command, actor, now, events));
+        write.closedTasks.push(closeTask(context.completing, { actor, command }, now, events));
     } else {
       // Task and timer rows exist only for what the instance waited on before this step.
       const waitedOnTasks = instance.waiting.some((w) => w.type === USER_TASK);
@@ -155,7 +155,7 @@ export class InstanceStepper {
     for (const task of stillOpen) {
       if (waitingIds.has(task.executionId)) continue;
       const completed = command.kind === 'signal' && command.elementId === task.elementId;
-      write.closedTasks.push(this.closeTask(task, completed, command, actor, now, events));
+      write.closedTasks.push(closeTask(task, completed ? { actor, command } : null, now, events));
     }
     const known = new Set(stillOpen.map((t) => t.executionId));
     const fresh = waits.filter((w) => w.type === USER_TASK && !known.has(w.executionId));
@@ -191,35 +191,6 @@ export class InstanceStepper {
       write.newTasks.push(task);
       events.push(new TaskChangedEvent(task.id, 'CREATED', task.candidateDepartment ?? null, task.candidateRole ?? null, null, now));
     }
-  }
-
-  /** Marks a task completed (by the actor, with the command's output) or cancelled, and announces it. */
-  private closeTask(
-    task: TaskRow,
-    completed: boolean,
-    command: StepCommand,
-    actor: StepActor | null,
-    now: Date,
-    events: DomainEvent[],
-  ): TaskRow {
-    task.status = completed ? TaskStatus.COMPLETED : TaskStatus.CANCELLED;
-    task.completedAt = now;
-    if (completed) {
-      task.completedBy = actor ? { id: actor.id } : null;
-      task.output = command.kind === 'signal' ? command.output : null;
-    }
-    task.version += 1;
-    events.push(
-      new TaskChangedEvent(
-        task.id,
-        completed ? 'COMPLETED' : 'CANCELLED',
-        task.candidateDepartment ?? null,
-        task.candidateRole ?? null,
-        task.assignee?.id ?? null,
-        now,
-      ),
-    );
-    return task;
   }
 
   /** Timer rows follow the timers armed now; due times come from the hub's clock, not the engine's. */
@@ -278,7 +249,38 @@ export class InstanceStepper {
   }
 }
 
-function closeTimer(timer: TimerRecord, fired: boolean, now: Date): TimerRecord {
+/**
+ * Marks a task completed (by the actor, with the command's output) or, without `completion`,
+ * cancelled; its version goes up and the change is announced.
+ */
+export function closeTask(
+  task: TaskRow,
+  completion: { actor: StepActor | null; command: StepCommand } | null,
+  now: Date,
+  events: DomainEvent[],
+): TaskRow {
+  task.status = completion ? TaskStatus.COMPLETED : TaskStatus.CANCELLED;
+  task.completedAt = now;
+  if (completion) {
+    task.completedBy = completion.actor ? { id: completion.actor.id } : null;
+    task.output = completion.command.kind === 'signal' ? completion.command.output : null;
+  }
+  task.version += 1;
+  events.push(
+    new TaskChangedEvent(
+      task.id,
+      completion ? 'COMPLETED' : 'CANCELLED',
+      task.candidateDepartment ?? null,
+      task.candidateRole ?? null,
+      task.assignee?.id ?? null,
+      now,
+    ),
+  );
+  return task;
+}
+
+/** Marks a timer fired or cancelled. */
+export function closeTimer(timer: TimerRecord, fired: boolean, now: Date): TimerRecord {
   timer.status = fired ? TimerStatus.FIRED : TimerStatus.CANCELLED;
   timer.firedAt = fired ? now : null;
   return timer;

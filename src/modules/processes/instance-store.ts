@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { execSql, type Row, rowReader } from '../../db/plain-rows';
+import { execSql, type Row, rowReader, selectRows } from '../../db/plain-rows';
 import { DomainError, ErrorCode } from '../../shared/domain-error';
 import type { EngineState } from './engine/run-step';
 import { TaskStatus, TimerStatus } from './process.enums';
@@ -76,23 +76,12 @@ export async function lockInstanceOfTask(em: EntityManager, taskId: string): Pro
  * The instance's open tasks, and task `alsoId` whatever its status. Read after the instance is
  * locked, so no other step changes them meanwhile; a claim still may, which `writeStep` checks.
  */
-export async function tasksOf(em: EntityManager, instanceId: string, alsoId: string | null): Promise<TaskRow[]> {
-  const reader = rowReader(em, ProcessTask);
-  const rows = await execSql(
-    em,
-    `select ${reader.selectList()} from process_task where (instance_id = ? and status = ?) or id = ? order by created_at, id`,
-    [instanceId, TaskStatus.OPEN, alsoId],
-  );
-  return reader.readAll(rows);
+export function tasksOf(em: EntityManager, instanceId: string, alsoId: string | null): Promise<TaskRow[]> {
+  return selectRows(em, ProcessTask, '(instance_id = ? and status = ?) or id = ?', [instanceId, TaskStatus.OPEN, alsoId], 'created_at, id');
 }
 
-export async function pendingTimers(em: EntityManager, instanceId: string): Promise<TimerRecord[]> {
-  const reader = rowReader(em, ProcessTimer);
-  const rows = await execSql(em, `select ${reader.selectList()} from process_timer where instance_id = ? and status = ?`, [
-    instanceId,
-    TimerStatus.PENDING,
-  ]);
-  return reader.readAll(rows);
+export function pendingTimers(em: EntityManager, instanceId: string): Promise<TimerRecord[]> {
+  return selectRows(em, ProcessTimer, 'instance_id = ? and status = ?', [instanceId, TimerStatus.PENDING]);
 }
 
 /** Takes the earliest due timer nobody holds, with its instance, when that instance is free too. */

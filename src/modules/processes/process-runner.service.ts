@@ -9,7 +9,7 @@ import { badInput, DomainError, ErrorCode, notFound } from '../../shared/domain-
 import type { DomainEvent, EventBus } from '../../shared/event-bus';
 import type { ServiceContext } from '../../shared/service-context';
 import { runOnce } from '../idempotency/run-once';
-import type { DefinitionData, InstanceStepper } from './instance-stepper';
+import { closeTask, closeTimer, type DefinitionData, type InstanceStepper } from './instance-stepper';
 import {
   type InstanceRow,
   insertInstance,
@@ -20,8 +20,8 @@ import {
   tasksOf,
   writeStep,
 } from './instance-store';
-import { InstanceStatus, TaskStatus, TimerStatus } from './process.enums';
-import { ProcessInstanceChangedEvent, TaskChangedEvent } from './process.events';
+import { InstanceStatus } from './process.enums';
+import { ProcessInstanceChangedEvent } from './process.events';
 import { type DiagramElement, ProcessDefinition } from './process-definition.entity';
 import { ProcessInstance, type WaitingActivity } from './process-instance.entity';
 import { stepActor } from './step-actor';
@@ -154,23 +154,8 @@ export class ProcessRunnerService {
       instance.endedAt = now;
       instance.updatedAt = now;
       instance.waiting = [];
-      const closedTasks = (await tasksOf(em, instance.id, null)).map((task) => {
-        task.status = TaskStatus.CANCELLED;
-        task.completedAt = now;
-        task.version += 1;
-        events.push(
-          new TaskChangedEvent(
-            task.id,
-            'CANCELLED',
-            task.candidateDepartment ?? null,
-            task.candidateRole ?? null,
-            task.assignee?.id ?? null,
-            now,
-          ),
-        );
-        return task;
-      });
-      const closedTimers = (await pendingTimers(em, instance.id)).map((timer) => ({ ...timer, status: TimerStatus.CANCELLED }));
+      const closedTasks = (await tasksOf(em, instance.id, null)).map((task) => closeTask(task, null, now, events));
+      const closedTimers = (await pendingTimers(em, instance.id)).map((timer) => closeTimer(timer, false, now));
       await writeStep(em, { ...noChanges(instance), stateChanged: true, closedTasks, closedTimers });
       events.push(new ProcessInstanceChangedEvent(instance.id, instance.processKey, instance.status, instance.businessKey ?? null, now));
       return instance;

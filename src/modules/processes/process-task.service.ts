@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { findById, isUuid } from '../../db/find-by-id';
-import { execSql, type Row, rowReader } from '../../db/plain-rows';
+import { type Row, selectRows } from '../../db/plain-rows';
 import { inTransaction } from '../../db/unit-of-work';
 import type { Clock } from '../../shared/clock';
 import { DomainError, ErrorCode, notFound, staleVersion } from '../../shared/domain-error';
@@ -62,13 +62,7 @@ export class ProcessTaskService {
         params.push(...departmentParams);
       }
     }
-    const reader = rowReader(ctx.em, ProcessTask);
-    const rows = await execSql(
-      ctx.em,
-      `select ${reader.selectList()} from process_task where ${conditions.join(' and ')} order by due_at asc, created_at asc limit 500`,
-      params,
-    );
-    return reader.readAll(rows);
+    return selectRows(ctx.em, ProcessTask, conditions.join(' and '), params, 'due_at asc, created_at asc', 500);
   }
 
   find(ctx: ServiceContext, id: string): Promise<ProcessTask | null> {
