@@ -6,7 +6,7 @@ module.exports = {
   transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest'] },
   // Jest on Node 20 cannot require() pure-ESM packages; these are compiled to CommonJS by swc.
   transformIgnorePatterns: [
-    '/node_modules/(?!(jose|bpmnlint|min-dash|@bpmn-io|bpmnlint-utils|bpmn-moddle|moddle|moddle-xml|saxen|min-dom|ids)/)',
+    '/node_modules/(?!(jose|bpmnlint|min-dash|@bpmn-io|bpmnlint-utils|bpmn-moddle|moddle|moddle-xml|saxen|min-dom|ids|feelin|lezer-feel|temporal-polyfill|temporal-utils)/)',
   ],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',

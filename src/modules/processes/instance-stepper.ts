@@ -7,6 +7,7 @@ import { Role } from '../org/role.enum';
 import type { TimerRow, WaitRow } from './engine/postponed';
 import { type EngineExecution, runStep, type StepResult } from './engine/run-step';
 import type { ServiceRegistry } from './engine/service-registry';
+import type { EngineLimits } from './engine/step-guard';
 import {
   type InstanceRow,
   type NewActivity,
@@ -36,6 +37,7 @@ export interface StepperOptions {
   clock: Clock;
   services: ServiceRegistry;
   retryDelaysMs: readonly number[];
+  limits: EngineLimits;
 }
 
 const actionFor = (command: StepCommand): ((execution: EngineExecution) => void) | undefined => {
@@ -91,6 +93,7 @@ export class InstanceStepper {
       services: (name) => this.options.services.get(name),
       retryDelaysMs: this.options.retryDelaysMs,
       action: actionFor(command),
+      limits: this.options.limits,
     });
     const write: StepWrite = {
       ...noChanges(instance),

@@ -8,10 +8,13 @@ import type { ServiceContext } from '../../shared/service-context';
 import { actingUser } from '../history/history.service';
 import { checkXmlText, executableProcesses, findCode } from './bpmn/diagram-checks';
 import { listElements, listMessages } from './bpmn/diagram-elements';
+import { checkExpressions, nestingProblem } from './bpmn/expression-checks';
 import { lintDiagram } from './bpmn/lint-diagram';
 import { type ParsedDiagram, parseDiagram } from './bpmn/moddle';
 import { serializeSource } from './engine/serialize-source';
+import type { ServiceRegistry } from './engine/service-registry';
 import { ProcessDefinition } from './process-definition.entity';
+import type { ProcessLimits } from './process-limits';
 
 export interface Deployment {
   definition: ProcessDefinition;
@@ -21,7 +24,11 @@ export interface Deployment {
 
 /** Deploys diagrams as versioned definitions, refusing any that would not run safely. */
 export class ProcessDefinitionService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly registry: ServiceRegistry,
+    private readonly limits: ProcessLimits,
+  ) {}
 
   async deploy(ctx: ServiceContext, xml: string, source?: string): Promise<Deployment> {
     const { diagram, serializedSource } = await this.validate(xml);
@@ -73,7 +80,10 @@ export class ProcessDefinitionService {
     return em.find(ProcessDefinition, {}, { orderBy: { key: 'asc', version: 'desc' } });
   }
 
-  /** Size, entities, parse, code, executability, bpmnlint: every problem is reported at once. */
+  /**
+   * Size, entities, parse, nesting, code, handlers and expressions, executability, bpmnlint: every
+   * problem is reported at once (a too deeply nested diagram is refused before anything walks it).
+   */
   private async validate(xml: string): Promise<{ diagram: ParsedDiagram; serializedSource: string }> {
     const refuse = (problems: string[]) =>
       new DomainError(ErrorCode.BAD_USER_INPUT, `The diagram cannot be deployed: ${problems.join('; ')}`, { field: 'xml', problems });
@@ -86,9 +96,17 @@ export class ProcessDefinitionService {
       throw refuse([`the XML does not parse: ${(err as Error).message}`]);
     }
     const problems = diagram.context.warnings.map((w) => `the XML does not parse cleanly: ${w.message}`);
+    const nesting = nestingProblem(diagram.root);
+    if (nesting) throw refuse([nesting, ...problems]);
     problems.push(...findCode(diagram.root));
+    problems.push(...checkExpressions(diagram.root, { serviceNames: this.registry.names(), limits: this.limits }));
     // Serialized before linting: bpmnlint's rules leave marks on the tree that the engine must not see.
-    const serializedSource = serializeSource(diagram);
+    let serializedSource = '';
+    try {
+      serializedSource = serializeSource(diagram);
+    } catch (err) {
+      problems.push(`the diagram cannot be prepared for the engine: ${(err as Error).message}`);
+    }
     if (executableProcesses(diagram.root).length === 0) problems.push('no process in it is executable (isExecutable="true")');
     if (problems.length === 0) problems.push(...(await lintDiagram(diagram.root)).map((p) => `bpmnlint ${p}`));
     if (problems.length > 0) throw refuse(problems);

@@ -4,6 +4,7 @@ import type { EventBus } from '../../shared/event-bus';
 import { ServiceRegistry } from './engine/service-registry';
 import { InstanceStepper } from './instance-stepper';
 import { ProcessDefinitionService } from './process-definition.service';
+import type { ProcessLimits } from './process-limits';
 import { ProcessRunnerService } from './process-runner.service';
 import { ProcessTaskService } from './process-task.service';
 import { TimerPoller } from './timer-poller';
@@ -15,19 +16,23 @@ export interface ProcessModuleDeps {
   retryDelaysMs: readonly number[];
   /** service-task handlers; the hub registers the domain's, tests add their own */
   registry?: ServiceRegistry;
+  /** bounds of steps, timers and polls (from the settings: processLimitsOf(config)) */
+  processLimits: ProcessLimits;
 }
 
 /** The BPMN runner's parts, wired once at boot. */
 export function createProcessModule(deps: ProcessModuleDeps) {
   const registry = deps.registry ?? new ServiceRegistry();
-  const stepper = new InstanceStepper({ clock: deps.clock, services: registry, retryDelaysMs: deps.retryDelaysMs });
+  const limits = deps.processLimits;
+  const stepper = new InstanceStepper({ clock: deps.clock, services: registry, retryDelaysMs: deps.retryDelaysMs, limits });
   const runner = new ProcessRunnerService(deps.clock, deps.bus, stepper);
   return {
     registry,
-    definitions: new ProcessDefinitionService(deps.clock),
+    limits,
+    definitions: new ProcessDefinitionService(deps.clock, registry, limits),
     runner,
     tasks: new ProcessTaskService(deps.clock, deps.bus, runner, stepper),
-    poller: new TimerPoller(deps.em, deps.clock, deps.bus, runner, stepper),
+    poller: new TimerPoller(deps.em, deps.clock, deps.bus, runner, stepper, limits.timersPerPoll),
   };
 }
 

@@ -12,11 +12,14 @@ import { ProcessTask } from './process-task.entity';
 /**
  * Fires due timers and announces overdue tasks. Each timer is taken with FOR UPDATE SKIP LOCKED
  * and fired in its own transaction, so with several hubs on one database each timer fires once;
- * a timer that fell due while every hub was down fires at the next poll.
+ * a timer that fell due while every hub was down fires at the next poll. A round fires at most
+ * `perRound` timers and ends early when the poller is stopped: timers that keep falling due
+ * (a short cycle of an old definition) cannot keep one round, or a shutdown, going for ever.
  */
 export class TimerPoller {
   private handle: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
+  private stopping = false;
 
   constructor(
     private readonly em: EntityManager,
@@ -24,10 +27,12 @@ export class TimerPoller {
     private readonly bus: EventBus,
     private readonly runner: ProcessRunnerService,
     private readonly stepper: InstanceStepper,
+    private readonly perRound = 100,
   ) {}
 
   start(intervalMs: number): void {
     if (intervalMs <= 0 || this.handle) return;
+    this.stopping = false;
     this.handle = setInterval(() => {
       this.running = this.running.then(() => this.runOnce()).catch((err: unknown) => console.error('timer poll failed:', err));
     }, intervalMs);
@@ -35,16 +40,19 @@ export class TimerPoller {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.handle) clearInterval(this.handle);
     this.handle = null;
     await this.running;
   }
 
-  /** One poll: fire what is due now, then announce tasks that became overdue. */
+  /** One poll: fire what is due now (up to `perRound`), then announce tasks that became overdue. */
   async runOnce(): Promise<{ fired: number; overdue: number }> {
     let fired = 0;
     const skipped: string[] = [];
-    for (let outcome = await this.fireNext(skipped); outcome !== 'none'; outcome = await this.fireNext(skipped)) {
+    for (let taken = 0; taken < this.perRound && !this.stopping; taken++) {
+      const outcome = await this.fireNext(skipped);
+      if (outcome === 'none') break;
       if (outcome === 'fired') fired++;
     }
     return { fired, overdue: await this.announceOverdue() };

@@ -24,12 +24,9 @@ export function findCode(root: ModdleElement): string[] {
       problems.push(`${where} is a listener that would run code`);
     }
     if (typeof element.scriptFormat === 'string' || typeof element.script === 'string') problems.push(`${where} holds a script`);
-    if (element.$type === 'bpmn:FormalExpression') {
-      const body = typeof element.body === 'string' ? element.body.trim() : '';
-      if (typeof element.language === 'string')
-        problems.push(`an expression in ${where} is written in ${element.language}: only \${...} expressions are allowed`);
-      else if (body && !/^\$\{[^}]*\}$/.test(body)) problems.push(`the expression "${body.slice(0, 60)}" is not a \${...} expression`);
-    }
+    // What an expression may say is checked in expression-checks.ts; here, that it is not a script.
+    if (element.$type === 'bpmn:FormalExpression' && typeof element.language === 'string')
+      problems.push(`an expression in ${where} is written in ${element.language}: only \${...} and =FEEL expressions are allowed`);
     for (const attribute of CODE_ATTRIBUTES) {
       const value = element[attribute.replace('camunda:', '')] ?? element.$attrs?.[attribute];
       if (typeof value === 'string') problems.push(`${where} names Java/JavaScript code (${attribute})`);

@@ -31,19 +31,35 @@ export async function parseDiagram(xml: string): Promise<ParsedDiagram> {
 
 /** Every element below `root`, depth first (flow elements, lanes, event definitions, extensions). */
 export function* walk(root: ModdleElement): Generator<ModdleElement> {
+  for (const { element } of walkTree(root)) yield element;
+}
+
+export interface TreeEntry {
+  element: ModdleElement;
+  /** the element holding it, and the property it is held under */
+  parent: ModdleElement | null;
+  key: string | null;
+  /** 0 for the root */
+  depth: number;
+}
+
+const REFERENCES = new Set(['sourceRef', 'targetRef', 'incoming', 'outgoing', 'flowNodeRef', 'attachedToRef', 'messageRef', 'default']);
+
+/** Like walk, with where each element sits. Iterative: a diagram may nest deeper than the stack. */
+export function* walkTree(root: ModdleElement): Generator<TreeEntry> {
   const seen = new Set<ModdleElement>();
-  const stack: ModdleElement[] = [root];
+  const stack: TreeEntry[] = [{ element: root, parent: null, key: null, depth: 0 }];
   while (stack.length > 0) {
-    const element = stack.pop() as ModdleElement;
-    if (seen.has(element)) continue;
-    seen.add(element);
-    yield element;
-    for (const [key, value] of Object.entries(element)) {
-      if (key.startsWith('$') || key === 'sourceRef' || key === 'targetRef' || key === 'incoming' || key === 'outgoing') continue;
-      if (key === 'flowNodeRef' || key === 'attachedToRef' || key === 'messageRef' || key === 'default') continue;
+    const entry = stack.pop() as TreeEntry;
+    if (seen.has(entry.element)) continue;
+    seen.add(entry.element);
+    yield entry;
+    for (const [key, value] of Object.entries(entry.element)) {
+      if (key.startsWith('$') || REFERENCES.has(key)) continue;
       const children = Array.isArray(value) ? value : [value];
       for (const child of children) {
-        if (child && typeof child === 'object' && typeof (child as ModdleElement).$type === 'string') stack.push(child as ModdleElement);
+        if (child && typeof child === 'object' && typeof (child as ModdleElement).$type === 'string')
+          stack.push({ element: child as ModdleElement, parent: entry.element, key, depth: entry.depth + 1 });
       }
     }
   }

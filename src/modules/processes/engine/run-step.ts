@@ -1,10 +1,13 @@
 import { EventEmitter } from 'node:events';
-import * as elements from 'bpmn-elements';
 import { Timers } from 'bpmn-elements';
 import { type BpmnEngineOptions, Engine } from 'bpmn-engine';
-import { deserialize, TypeResolver } from 'moddle-context-serializer';
+import { deserialize } from 'moddle-context-serializer';
+import { boundedTypeResolver } from './bounded-elements';
+import { ExpressionError, restrictedExpressions } from './expressions';
 import { readPostponed, type TimerRow, type WaitRow } from './postponed';
+import { serviceProxy, withoutKeys } from './service-proxy';
 import type { ServiceHandler } from './service-registry';
+import { DEFAULT_LIMITS, type EngineLimits, StepGuard } from './step-guard';
 
 /** bpmn-engine's state, as JSON; the diagram is removed from it (kept once per definition). */
 export type EngineState = Record<string, unknown> & { definitions?: Record<string, unknown>[] };
@@ -29,6 +32,8 @@ export interface StepInput {
   retryDelaysMs: readonly number[];
   /** what this step does to a waiting instance: complete a task, fire a timer, deliver a message */
   action?: (execution: EngineExecution) => void;
+  /** how much the step may do before it fails (defaults: DEFAULT_LIMITS) */
+  limits?: EngineLimits;
 }
 
 export interface StepResult {
@@ -58,14 +63,14 @@ interface ActivityApi {
   environment: { variables: Record<string, unknown> };
 }
 
-const typeResolver = TypeResolver(elements);
-
 // No real timer is ever armed: timers are rows in process_timer, fired by the poller.
 const durableTimers = () => new Timers({ setTimeout: (() => ({})) as unknown as typeof setTimeout, clearTimeout: () => undefined });
 
 // Outputs of tasks that take input (user tasks, services, messages) become process variables.
 const OUTPUT_TYPES = new Set(['bpmn:UserTask', 'bpmn:ServiceTask', 'bpmn:ReceiveTask', 'bpmn:IntermediateCatchEvent', 'bpmn:SendTask']);
 const RESERVED = new Set(['id', 'executionId', 'fields', 'content', 'properties']);
+// A task's output named like these would reach the variables object's prototype, not the variables.
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const mergeOutput = {
   kexiangOutputs(activity: { type: string; on(event: string, fn: (api: ActivityApi) => void): void }) {
@@ -74,7 +79,9 @@ const mergeOutput = {
       const raw = api.content.output;
       const output = Array.isArray(raw) ? raw[0] : raw;
       if (!output || typeof output !== 'object') return;
-      for (const [key, value] of Object.entries(output)) if (!RESERVED.has(key)) api.environment.variables[key] = value;
+      for (const [key, value] of Object.entries(output)) {
+        if (!RESERVED.has(key) && !UNSAFE_KEYS.has(key)) api.environment.variables[key] = value;
+      }
     });
   },
 };
@@ -82,13 +89,17 @@ const mergeOutput = {
 /**
  * Runs one step of one instance: recover (or start), apply the action, run until everything is
  * waiting, completed or failed, read what waits, and drop the engine. Nothing stays in memory.
+ * Whatever goes wrong inside the engine (a thrown error, a step over its bounds) is the step's
+ * failure, which the caller records as an incident; it never escapes as an unhandled error.
  */
 export async function runStep(input: StepInput): Promise<StepResult> {
+  const guard = new StepGuard(input.limits ?? DEFAULT_LIMITS);
   const listener = new EventEmitter();
   const activities: ActivityEvent[] = [];
   let failedElement: string | null = null;
   const record = (event: ActivityEvent['event']) => (api: ActivityApi) => {
     if (event === 'enter' && api.content.isRecovered) return;
+    if (event === 'enter' && !guard.tick()) failedElement ??= api.id;
     activities.push({ event, elementId: api.id, executionId: api.content.executionId, type: api.type, name: api.name ?? null });
   };
   listener.on('activity.enter', record('enter'));
@@ -97,11 +108,18 @@ export async function runStep(input: StepInput): Promise<StepResult> {
     failedElement = api.id;
   });
 
-  const services = serviceProxy(input);
+  const services = serviceProxy({ ...input, reserved: RESERVED, fail: (err) => guard.fail(err) });
+  // Every expression counts against the step's budget: a loop of conditions is work like any other.
+  const expressions = restrictedExpressions(() => {
+    if (!guard.tick()) throw new ExpressionError(guard.failure?.message ?? 'the step is over its bounds');
+  });
   // bpmn-engine's typings want a full Script from getScript; refusing every script is the point here.
   const options = {
     name: input.instanceId,
     services,
+    expressions,
+    // Read by the bounded timer and loop behaviours (bounded-elements.ts) through environment.options.
+    stepGuard: guard,
     timers: durableTimers(),
     extensions: mergeOutput,
     scripts: noScripts,
@@ -112,41 +130,62 @@ export async function runStep(input: StepInput): Promise<StepResult> {
   } as unknown as BpmnEngineOptions;
   // The saved state carries no diagram: recover() then takes the shared context given here.
   const engine = new Engine({ ...options, sourceContext: sourceContextOf(input.serializedSource) } as BpmnEngineOptions);
-  if (input.state) engine.recover(input.state);
-
-  let failure: Error | undefined;
-  let completed = false;
-  engine.once('error', (err: Error) => {
-    failure = err;
+  // stop() answers a promise that rejects if the engine errs meanwhile: never left unhandled.
+  guard.onFailure(() => {
+    Promise.resolve(engine.stop()).catch(() => undefined);
   });
+
+  let completed = false;
+  // on, not once: a second 'error' with no listener would be thrown inside the engine.
+  engine.on('error', (err: Error) => guard.fail(err));
   engine.once('end', () => {
     completed = true;
   });
-  const settled = () => waitUntilSettled(engine, () => failure !== undefined || completed);
+  const settled = () => waitUntilSettled(engine, guard, () => guard.failure !== null || completed);
 
-  const execution = (input.state
-    ? await engine.resume({ listener })
-    : await engine.execute({ listener, variables: { ...input.variables } })) as unknown as EngineExecution;
-  await settled();
-  if (input.action && !failure && !completed) {
-    input.action(execution);
+  let execution: EngineExecution | undefined;
+  try {
+    if (input.state) engine.recover(input.state);
+    execution = (input.state
+      ? await engine.resume({ listener })
+      : await engine.execute({ listener, variables: { ...input.variables } })) as unknown as EngineExecution;
     await settled();
+    if (input.action && !guard.failure && !completed) {
+      input.action(execution);
+      await settled();
+    }
+  } catch (err) {
+    guard.fail(err);
   }
 
-  const state = stripSource((await engine.getState()) as unknown as EngineState);
-  const postponed = !failure && !completed ? readPostponed(execution.getPostponed()) : { waits: [], timers: [] };
-  const variables = processVariables(execution);
+  // Reading the outcome can fail too (a handler's answer that is not JSON): that is the step's failure.
+  let outcome: Omit<StepResult, 'activities'> | null = null;
+  if (!guard.failure && execution) {
+    try {
+      const postponed = completed ? { waits: [], timers: [] } : readPostponed(execution.getPostponed());
+      outcome = {
+        outcome: completed ? 'completed' : 'waiting',
+        state: stripSource((await engine.getState()) as unknown as EngineState),
+        variables: processVariables(execution),
+        ...postponed,
+      };
+    } catch (err) {
+      guard.fail(err);
+    }
+  }
   // Not stopped, just dropped: everything in it waits for a signal or a timer, and its timers are
   // never armed, so nothing can run in it again. Stopping walked every element's broker, a fifth
-  // of a step's engine time.
+  // of a step's engine time. (A failed step's engine was stopped by the guard.)
+  if (outcome && !guard.failure) return { ...outcome, activities };
+  const message = guard.failure?.message ?? 'the step failed';
   return {
-    outcome: failure ? 'failed' : completed ? 'completed' : 'waiting',
-    state,
-    variables,
-    waits: postponed.waits,
-    timers: postponed.timers,
+    outcome: 'failed',
+    state: '',
+    variables: input.variables,
+    waits: [],
+    timers: [],
     activities,
-    error: failure ? { message: (failure as Error).message, elementId: failedElement } : undefined,
+    error: { message, elementId: failedElement },
   };
 }
 
@@ -168,55 +207,12 @@ const noScripts = {
   },
 };
 
-function serviceProxy(input: StepInput): Record<string, CallableFunction> {
-  return new Proxy(
-    {},
-    {
-      get(_target, name) {
-        if (typeof name !== 'string') return undefined;
-        const handler = input.services(name);
-        if (!handler) return undefined;
-        return (
-          context: { content?: { id?: string }; environment?: { variables?: Record<string, unknown> } },
-          callback: (err: Error | null, result?: unknown) => void,
-        ) => {
-          const call = {
-            instanceId: input.instanceId,
-            businessKey: input.businessKey,
-            elementId: context.content?.id ?? name,
-            variables: cleanVariables(context.environment?.variables ?? {}),
-          };
-          withRetries(() => handler(call), input.retryDelaysMs).then(
-            (result) => callback(null, result ?? {}),
-            (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
-          );
-        };
-      },
-    },
-  );
-}
-
-/** A failing handler is tried again after each delay; the last failure fails the step. */
-async function withRetries<T>(work: () => Promise<T>, delaysMs: readonly number[]): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await work();
-    } catch (err) {
-      if (attempt >= delaysMs.length) throw err;
-      await new Promise((resolve) => setTimeout(resolve, delaysMs[attempt]));
-    }
-  }
-}
-
-const cleanVariables = (variables: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(variables).filter(([key]) => !RESERVED.has(key)));
-
 function processVariables(execution: EngineExecution): Record<string, unknown> {
   const definitions = (
     execution as unknown as { definitions?: { getProcesses(): { environment: { variables: Record<string, unknown> } }[] }[] }
   ).definitions;
   const process = definitions?.[0]?.getProcesses()[0];
-  return JSON.parse(JSON.stringify(cleanVariables(process?.environment.variables ?? {}))) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(withoutKeys(process?.environment.variables ?? {}, RESERVED))) as Record<string, unknown>;
 }
 
 /** The state as JSON text without the diagram (kept once per definition). */
@@ -240,26 +236,26 @@ const sourceContexts = new Map<string, SourceContext>();
 function sourceContextOf(serializedSource: string): SourceContext {
   let context = sourceContexts.get(serializedSource);
   if (!context) {
-    context = deserialize(JSON.parse(serializedSource), typeResolver) as SourceContext;
+    context = deserialize(JSON.parse(serializedSource), boundedTypeResolver) as SourceContext;
     context.serialize = () => serializedSource;
     sourceContexts.set(serializedSource, context);
   }
   return context;
 }
 
-const STEP_LIMIT_MS = 30_000;
-
 /**
  * bpmn-engine has no "all is waiting" event: look after each turn of the event loop. A step that
- * never settles (a handler that never answers) fails after STEP_LIMIT_MS instead of holding its lock.
+ * never settles (a handler that never answers) fails at the guard's deadline instead of holding
+ * its lock; loops inside the engine are stopped by the guard's count (see StepGuard).
  */
-function waitUntilSettled(engine: { activityStatus: string }, done: () => boolean): Promise<void> {
-  const deadline = Date.now() + STEP_LIMIT_MS;
-  return new Promise((resolve, reject) => {
+function waitUntilSettled(engine: { activityStatus: string }, guard: StepGuard, done: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
     const look = () => {
       if (done() || ['wait', 'timer', 'idle'].includes(engine.activityStatus)) resolve();
-      else if (Date.now() > deadline) reject(new Error(`the step did not settle within ${STEP_LIMIT_MS / 1000} s`));
-      else setImmediate(look);
+      else if (Date.now() > guard.deadline) {
+        guard.fail(new Error(`the step did not reach a wait state within ${guard.limits.stepMaxMs} ms`));
+        resolve();
+      } else setImmediate(look);
     };
     setImmediate(look);
   });

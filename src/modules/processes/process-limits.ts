@@ -1,0 +1,26 @@
+import type { Config } from '../../config/config';
+import type { StepLimits } from './engine/step-guard';
+import type { TimerLimits } from './engine/timer-limits';
+
+/** How much one step, one timer and one poll may do: what keeps a diagram from holding the hub. */
+export interface ProcessLimits extends StepLimits, TimerLimits {
+  /** timers the poller fires in one round; the rest wait for the next */
+  timersPerPoll: number;
+}
+
+type LimitKeys =
+  | 'processStepMaxActivities'
+  | 'processStepMaxMs'
+  | 'processTimerMinCycleMs'
+  | 'processTimerMaxRepeats'
+  | 'processTimersPerPoll';
+
+export function processLimitsOf(config: Pick<Config, LimitKeys>): ProcessLimits {
+  return {
+    stepMaxActivities: config.processStepMaxActivities,
+    stepMaxMs: config.processStepMaxMs,
+    timerMinCycleMs: config.processTimerMinCycleMs,
+    timerMaxRepeats: config.processTimerMaxRepeats,
+    timersPerPoll: config.processTimersPerPoll,
+  };
+}
