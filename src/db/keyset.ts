@@ -1,5 +1,7 @@
 import type { QueryBuilder } from '@mikro-orm/postgresql';
 import { badInput } from '../shared/domain-error';
+import { hasNulCharacter, isDateInRange, TEXT_LIMITS } from '../shared/input-checks';
+import { isUuid } from './find-by-id';
 import { type Row, type RowReader, statementName } from './plain-rows';
 
 export type SortValue = string | number | Date;
@@ -70,14 +72,22 @@ export async function pageByKeyset<E extends { id: string }, F extends string>(
 export const encodeCursor = (value: SortValue, id: string): string =>
   Buffer.from(JSON.stringify([value instanceof Date ? value.toISOString() : value, id])).toString('base64url');
 
+/**
+ * The sort value and id a cursor holds, or BAD_USER_INPUT: the cursor comes from the client, and
+ * whatever it holds goes into SQL as parameters, so each must be one PostgreSQL takes for its
+ * column (a UUID, a date in range, text without NUL, a finite number).
+ */
 function decodeCursor(cursor: string, isDate: boolean): [SortValue, string] {
   try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === 2 && typeof decoded[1] === 'string') {
+    const decoded: unknown =
+      cursor.length <= TEXT_LIMITS.cursor ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
+    if (Array.isArray(decoded) && decoded.length === 2 && typeof decoded[1] === 'string' && isUuid(decoded[1])) {
       const [value, id] = decoded as [unknown, string];
-      if (typeof value === 'string' || typeof value === 'number') {
-        const sortValue = isDate ? new Date(String(value)) : value;
-        if (!(sortValue instanceof Date) || !Number.isNaN(sortValue.getTime())) return [sortValue, id];
+      if (isDate) {
+        const date = typeof value === 'string' ? new Date(value) : null;
+        if (date && isDateInRange(date)) return [date, id];
+      } else if (typeof value === 'string' ? !hasNulCharacter(value) : typeof value === 'number' && Number.isFinite(value)) {
+        return [value as SortValue, id];
       }
     }
   } catch {

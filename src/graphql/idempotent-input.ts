@@ -1,5 +1,7 @@
-import { IsOptional, Length } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { TEXT_LIMITS } from '../shared/input-checks';
+import { Text } from './text-fields';
 
 /** Create inputs extend this: a retry carrying the same key returns the first result, creating nothing twice. */
 @InputType('IdempotentInput')
@@ -9,6 +11,6 @@ export abstract class IdempotentInput {
     description: 'any unique string (e.g. a UUID) chosen by the client; a retry with the same key returns the first result',
   })
   @IsOptional()
-  @Length(1, 200)
+  @Text(TEXT_LIMITS.key, { min: 1 })
   idempotencyKey?: string;
 }

@@ -60,10 +60,36 @@ describe('Retrying a create with an idempotency key', () => {
     expect(customer.createCustomer.id).not.toBe(mine.openTicket.id);
   });
 
+  test('When a retry spells out the defaults or sends null for what the first left out, then it is the same request', async () => {
+    const before = await count();
+    const first = await t.ok<{ openTicket: { id: string } }>(OPEN, { input: input('spelled-out') }, world.duty.code);
+    const spelled = { ...input('spelled-out'), priority: 'MEDIUM', description: '', circuitIds: [], severity: null, assigneeId: null };
+    const again = await t.ok<{ openTicket: { id: string } }>(OPEN, { input: spelled }, world.duty.code);
+    expect(again.openTicket.id).toBe(first.openTicket.id);
+    expect(await count()).toBe(before + 1);
+    const changed = await t.gql(OPEN, { input: { ...input('spelled-out'), priority: 'HIGH' } }, world.duty.code);
+    expect(changed.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey', idempotencyKey: 'spelled-out' });
+    expect(await count()).toBe(before + 1);
+  });
+
   test('When the first attempt was refused, then a retry with the same key tries again', async () => {
     const refused = await t.gql(OPEN, { input: { ...input('fix-and-retry'), title: '' } }, world.duty.code);
     expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const fixed = await t.ok<{ openTicket: { id: string } }>(OPEN, { input: input('fix-and-retry') }, world.duty.code);
     expect(fixed.openTicket.id).toBeTruthy();
+  });
+
+  test('When a process is started again with the same key but other variables, then it is CONFLICT and starts nothing', async () => {
+    const START =
+      'mutation($v: JSONObject) { startProcess(key: "fault-handling", businessKey: "IDEM-P", variables: $v, idempotencyKey: "start-once") { id } }';
+    const first = await t.ok<{ startProcess: { id: string } }>(START, { v: { impact: true } });
+    const again = await t.ok<{ startProcess: { id: string } }>(START, { v: { impact: true } });
+    expect(again.startProcess.id).toBe(first.startProcess.id);
+    const other = await t.gql(START, { v: { impact: false } });
+    expect(other.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', idempotencyKey: 'start-once' });
+    const { processInstances } = await t.ok<{ processInstances: { id: string }[] }>(
+      '{ processInstances(filter: { businessKey: "IDEM-P" }) { id } }',
+    );
+    expect(processInstances).toHaveLength(1);
   });
 });

@@ -1,9 +1,11 @@
-import { IsOptional, IsPositive, Length, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsPositive, Matches } from 'class-validator';
 import { Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
 import { IdField, OptionalIdField } from '../../graphql/id-fields';
 import { IdempotentInput } from '../../graphql/idempotent-input';
 import { orderInput } from '../../graphql/order-input';
 import { SortDirection } from '../../graphql/sort-direction';
+import { Text } from '../../graphql/text-fields';
+import { TEXT_LIMITS } from '../../shared/input-checks';
 import { AccessTechnology, CircuitServiceType, CircuitStatus } from './circuit.enums';
 
 @InputType()
@@ -23,12 +25,12 @@ export class CreateCircuitInput extends IdempotentInput {
   bandwidthMbps!: number;
 
   @Field()
-  @Length(1, 200)
+  @Text(TEXT_LIMITS.name, { min: 1 })
   aEnd!: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @Length(1, 200)
+  @Text(TEXT_LIMITS.name, { min: 1 })
   zEnd?: string;
 
   @Field(() => AccessTechnology)
@@ -56,12 +58,12 @@ export class UpdateCircuitInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Length(1, 200)
+  @Text(TEXT_LIMITS.name, { min: 1 })
   aEnd?: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @Length(1, 200)
+  @Text(TEXT_LIMITS.name, { min: 1 })
   zEnd?: string;
 
   @Field(() => AccessTechnology, { nullable: true })
@@ -75,7 +77,7 @@ export class UpdateCircuitInput {
 export class CircuitFilter {
   @Field({ nullable: true, description: 'matches code, A end or Z end, case-insensitive' })
   @IsOptional()
-  @MaxLength(200)
+  @Text(TEXT_LIMITS.search)
   search?: string;
 
   @OptionalIdField()

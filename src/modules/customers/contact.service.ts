@@ -23,6 +23,7 @@ export class ContactService {
       runOnce(em, {
         operation: 'addContact',
         key: input.idempotencyKey,
+        payload: input,
         actor: ctx.actor,
         now: this.clock.now(),
         load: (id) => findById(em, Contact, id),

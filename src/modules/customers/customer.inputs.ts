@@ -1,9 +1,11 @@
-import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, Matches } from 'class-validator';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { IdField, OptionalIdField } from '../../graphql/id-fields';
 import { IdempotentInput } from '../../graphql/idempotent-input';
 import { orderInput } from '../../graphql/order-input';
 import { SortDirection } from '../../graphql/sort-direction';
+import { Text } from '../../graphql/text-fields';
+import { TEXT_LIMITS } from '../../shared/input-checks';
 import { ServiceLevel } from './customer.enums';
 
 @InputType()
@@ -13,11 +15,11 @@ export class CreateCustomerInput extends IdempotentInput {
   code!: string;
 
   @Field()
-  @Length(1, 200)
+  @Text(TEXT_LIMITS.name, { min: 1 })
   name!: string;
 
   @Field()
-  @Length(1, 100)
+  @Text(TEXT_LIMITS.shortName, { min: 1 })
   industry!: string;
 
   @Field(() => ServiceLevel)
@@ -43,12 +45,12 @@ export class UpdateCustomerInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Length(1, 200)
+  @Text(TEXT_LIMITS.name, { min: 1 })
   name?: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @Length(1, 100)
+  @Text(TEXT_LIMITS.shortName, { min: 1 })
   industry?: string;
 
   @Field(() => ServiceLevel, { nullable: true })
@@ -67,12 +69,12 @@ export class UpdateCustomerInput {
 @InputType()
 export class ContactFields extends IdempotentInput {
   @Field()
-  @Length(1, 100)
+  @Text(TEXT_LIMITS.shortName, { min: 1 })
   name!: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @MaxLength(100)
+  @Text(TEXT_LIMITS.shortName)
   title?: string;
 
   @Field({ nullable: true })
@@ -83,6 +85,7 @@ export class ContactFields extends IdempotentInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsEmail()
+  @Text(TEXT_LIMITS.email)
   email?: string;
 
   @Field({ defaultValue: false })
@@ -105,12 +108,12 @@ export class UpdateContactInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Length(1, 100)
+  @Text(TEXT_LIMITS.shortName, { min: 1 })
   name?: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @MaxLength(100)
+  @Text(TEXT_LIMITS.shortName)
   title?: string;
 
   @Field({ nullable: true })
@@ -121,6 +124,7 @@ export class UpdateContactInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsEmail()
+  @Text(TEXT_LIMITS.email)
   email?: string;
 
   @Field({ nullable: true })
@@ -131,13 +135,15 @@ export class UpdateContactInput {
 export class CustomerFilter {
   @Field({ nullable: true, description: 'matches code or name, case-insensitive' })
   @IsOptional()
-  @MaxLength(200)
+  @Text(TEXT_LIMITS.search)
   search?: string;
 
   @Field(() => [ServiceLevel], { nullable: true })
   serviceLevels?: ServiceLevel[];
 
   @Field({ nullable: true })
+  @IsOptional()
+  @Text(TEXT_LIMITS.shortName)
   industry?: string;
 
   @OptionalIdField()

@@ -1,6 +1,8 @@
-import { ArrayNotEmpty, IsEmail, IsOptional, Length, Matches } from 'class-validator';
+import { ArrayNotEmpty, IsEmail, IsOptional, Matches } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { IdField, OptionalIdField } from '../../graphql/id-fields';
+import { Text } from '../../graphql/text-fields';
+import { TEXT_LIMITS } from '../../shared/input-checks';
 import { Role } from './role.enum';
 
 @InputType()
@@ -10,7 +12,7 @@ export class CreateDepartmentInput {
   code!: string;
 
   @Field()
-  @Length(1, 100)
+  @Text(TEXT_LIMITS.shortName, { min: 1 })
   name!: string;
 }
 
@@ -21,7 +23,7 @@ export class CreateUserInput {
   code!: string;
 
   @Field()
-  @Length(1, 100)
+  @Text(TEXT_LIMITS.shortName, { min: 1 })
   name!: string;
 
   @IdField()
@@ -34,11 +36,12 @@ export class CreateUserInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsEmail()
+  @Text(TEXT_LIMITS.email)
   email?: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @Length(3, 40)
+  @Text(TEXT_LIMITS.phone, { min: 3 })
   phone?: string;
 }
 
@@ -52,7 +55,7 @@ export class UpdateUserInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Length(1, 100)
+  @Text(TEXT_LIMITS.shortName, { min: 1 })
   name?: string;
 
   @OptionalIdField()
@@ -63,13 +66,18 @@ export class UpdateUserInput {
   @ArrayNotEmpty()
   roles?: Role[];
 
+  @Field({ nullable: true, description: 'false deactivates the user: their tokens are refused from the next request on' })
+  @IsOptional()
+  active?: boolean;
+
   @Field({ nullable: true })
   @IsOptional()
   @IsEmail()
+  @Text(TEXT_LIMITS.email)
   email?: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @Length(3, 40)
+  @Text(TEXT_LIMITS.phone, { min: 3 })
   phone?: string;
 }

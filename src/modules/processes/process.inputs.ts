@@ -1,6 +1,8 @@
 import { IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { OptionalIdField } from '../../graphql/id-fields';
+import { HeldInRow } from '../../graphql/list-cap';
+import { NoNulCharacter } from '../../graphql/text-fields';
 import { InstanceStatus, TaskStatus } from './process.enums';
 import { ProcessDefinition } from './process-definition.entity';
 
@@ -9,6 +11,7 @@ export class ProcessInstanceFilter {
   @Field({ nullable: true })
   @IsOptional()
   @MaxLength(200)
+  @NoNulCharacter()
   processKey?: string;
 
   @Field(() => [InstanceStatus], { nullable: true })
@@ -17,6 +20,7 @@ export class ProcessInstanceFilter {
   @Field({ nullable: true })
   @IsOptional()
   @MaxLength(200)
+  @NoNulCharacter()
   businessKey?: string;
 }
 
@@ -74,6 +78,7 @@ export class ProcessDefinitionKey {
   @Field(() => Int)
   latestVersion!: number;
 
+  @HeldInRow()
   @Field(() => [ProcessDefinition])
   versions!: ProcessDefinition[];
 }

@@ -1,9 +1,11 @@
-import { ArrayMaxSize, IsOptional, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, ValidateNested } from 'class-validator';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { IdField, IdListField, OptionalIdField } from '../../graphql/id-fields';
 import { IdempotentInput } from '../../graphql/idempotent-input';
 import { orderInput } from '../../graphql/order-input';
 import { SortDirection } from '../../graphql/sort-direction';
+import { InDateRange, Text } from '../../graphql/text-fields';
+import { TEXT_LIMITS } from '../../shared/input-checks';
 import { ServiceLevel } from '../customers/customer.enums';
 import { ReportKind, TicketChannel, TicketKind, TicketPriority, TicketSeverity, TicketStatus } from './ticket.enums';
 
@@ -16,11 +18,11 @@ export class OpenTicketInput extends IdempotentInput {
   channel!: TicketChannel;
 
   @Field()
-  @Length(1, 200)
+  @Text(TEXT_LIMITS.title, { min: 1 })
   title!: string;
 
   @Field({ defaultValue: '' })
-  @MaxLength(20000)
+  @Text(TEXT_LIMITS.text)
   description!: string;
 
   @IdField()
@@ -53,12 +55,12 @@ export class UpdateTicketInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Length(1, 200)
+  @Text(TEXT_LIMITS.title, { min: 1 })
   title?: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @MaxLength(20000)
+  @Text(TEXT_LIMITS.text)
   description?: string;
 
   @Field(() => TicketPriority, { nullable: true })
@@ -89,7 +91,7 @@ export class TransitionTicketInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @MaxLength(5000)
+  @Text(TEXT_LIMITS.text)
   note?: string;
 
   @Field(() => Int, { nullable: true, description: 'when given, refused with CONFLICT if the ticket changed since' })
@@ -105,20 +107,22 @@ export class SubmitReportInput {
   kind!: ReportKind;
 
   @Field()
-  @Length(1, 200)
+  @Text(TEXT_LIMITS.title, { min: 1 })
   title!: string;
 
   @Field()
-  @Length(1, 100000)
+  @Text(TEXT_LIMITS.report, { min: 1 })
   content!: string;
 }
 
 @InputType()
 export class DateRange {
   @Field({ nullable: true })
+  @InDateRange()
   from?: Date;
 
   @Field({ nullable: true, description: 'exclusive' })
+  @InDateRange()
   to?: Date;
 }
 
@@ -146,11 +150,12 @@ export class TicketFilter {
   overdue?: boolean;
 
   @Field(() => DateRange, { nullable: true })
+  @ValidateNested()
   createdIn?: DateRange;
 
   @Field({ nullable: true, description: 'matches number, title or description, case-insensitive' })
   @IsOptional()
-  @MaxLength(200)
+  @Text(TEXT_LIMITS.search)
   search?: string;
 
   @Field({ defaultValue: false })
