@@ -1,3 +1,4 @@
+import { HolidayScheduleEntry } from '../modules/calendar/holiday-schedule.entity';
 import { Circuit } from '../modules/circuits/circuit.entity';
 import { Contact } from '../modules/customers/contact.entity';
 import { Customer } from '../modules/customers/customer.entity';
@@ -33,4 +34,5 @@ export const entities = [
   ActivityRecord,
   IdempotencyRecord,
   SlaOverride,
+  HolidayScheduleEntry,
 ];

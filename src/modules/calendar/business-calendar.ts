@@ -13,6 +13,16 @@ export interface CalendarOptions {
   strict?: boolean;
 }
 
+/** One day as the calendar sees it. */
+export interface CalendarDay {
+  day: string;
+  kind: 'WORKDAY' | 'WEEKEND' | 'HOLIDAY' | 'MAKEUP_WORKDAY';
+  working: boolean;
+  holidayName: string | null;
+  /** the year's schedule is not published yet: Monday to Friday is assumed */
+  provisional: boolean;
+}
+
 const toMinutes = (hhmm: string): number => {
   const [h, m] = hhmm.split(':').map(Number);
   return h * 60 + m;
@@ -26,6 +36,7 @@ const toMinutes = (hhmm: string): number => {
 export class BusinessCalendar {
   private readonly holidays: Set<string>;
   private readonly makeup: Set<string>;
+  private readonly years: Set<number>;
   private readonly offset: number;
   private readonly start: number;
   private readonly end: number;
@@ -33,6 +44,7 @@ export class BusinessCalendar {
   constructor(private readonly options: CalendarOptions) {
     this.holidays = new Set(options.schedule.holidays);
     this.makeup = new Set(options.schedule.makeupWorkdays);
+    this.years = new Set(options.schedule.years);
     this.offset = (options.offsetMinutes ?? 480) * MINUTE;
     this.start = toMinutes(options.workdayStart ?? '08:30') * MINUTE;
     this.end = toMinutes(options.workdayEnd ?? '17:30') * MINUTE;
@@ -103,6 +115,48 @@ export class BusinessCalendar {
     return count;
   }
 
+  /** Working days from `from` to `to`, both days included. */
+  workingDays(from: string, to: string): number {
+    let count = 0;
+    for (let day = from; day <= to; day = this.shift(day, 1)) if (this.isWorkingDay(day)) count++;
+    return count;
+  }
+
+  /** Each day from `from` to `to`: working, a holiday (with the festival's name) or a make-up working day. */
+  calendarDays(from: string, to: string): CalendarDay[] {
+    const days: CalendarDay[] = [];
+    for (let day = from; day <= to; day = this.shift(day, 1)) {
+      const kind = this.holidays.has(day)
+        ? 'HOLIDAY'
+        : this.makeup.has(day)
+          ? 'MAKEUP_WORKDAY'
+          : this.isWorkingDay(day)
+            ? 'WORKDAY'
+            : 'WEEKEND';
+      days.push({
+        day,
+        kind,
+        working: this.isWorkingDay(day),
+        holidayName: kind === 'HOLIDAY' ? (this.options.schedule.names?.get(day) ?? null) : null,
+        provisional: !this.years.has(Number(day.slice(0, 4))),
+      });
+    }
+    return days;
+  }
+
+  /** Whether the holiday schedule of every year from `from` to `to` is known (else deadlines there are provisional). */
+  covers(from: Date, to: Date): boolean {
+    for (let year = Number(this.localDay(from).slice(0, 4)); year <= Number(this.localDay(to).slice(0, 4)); year++) {
+      if (!this.years.has(year)) return false;
+    }
+    return true;
+  }
+
+  /** The working hours of a day, as "HH:MM" local time. */
+  get workingHours(): { start: string; end: string } {
+    return { start: this.options.workdayStart ?? '08:30', end: this.options.workdayEnd ?? '17:30' };
+  }
+
   private nextWorkingDay(day: string): string {
     let next = this.shift(day, 1);
     while (!this.isWorkingDay(next)) next = this.shift(next, 1);
@@ -126,15 +180,16 @@ export class BusinessCalendar {
 
   private checkCovered(day: string): void {
     const year = Number(day.slice(0, 4));
-    if (this.options.strict !== false && !this.options.schedule.years.includes(year)) {
+    if (this.options.strict !== false && !this.years.has(year)) {
       throw new RangeError(`The holiday schedule of ${year} is not known yet (known: ${this.options.schedule.years.join(', ')})`);
     }
   }
 }
 
 /**
- * The center's calendar: China's holidays, working hours 08:30 to 17:30 China Standard Time.
- * Not strict: a deadline reaching into a year whose schedule is not published yet (2027 as of
- * this writing) counts Monday to Friday rather than refusing to open the ticket.
+ * The center's calendar before any administrator entry: China's holidays, working hours 08:30 to
+ * 17:30 China Standard Time. Not strict: a deadline reaching into a year whose schedule is not
+ * published yet (2027 as of this writing) counts Monday to Friday rather than refusing to open
+ * the ticket, and is marked provisional.
  */
 export const defaultCalendar = new BusinessCalendar({ schedule: chinaHolidays, strict: false });

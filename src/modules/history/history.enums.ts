@@ -5,6 +5,7 @@ export enum SubjectType {
   CUSTOMER = 'CUSTOMER',
   CONTACT = 'CONTACT',
   CIRCUIT = 'CIRCUIT',
+  CALENDAR = 'CALENDAR',
 }
 
 export enum HistoryAction {
