@@ -5,6 +5,10 @@ import { Migration20261124200634_Processes } from './Migration20261124200634_Pro
 import { Migration20261124204703_Idempotency } from './Migration20261124204703_Idempotency';
 import { Migration20261124210000_BootstrapAdmin } from './Migration20261124210000_BootstrapAdmin';
 import { Migration20261124211246_SlaOverrides } from './Migration20261124211246_SlaOverrides';
+import { Migration20261201194000_UserActive } from './Migration20261201194000_UserActive';
+import { Migration20261201195000_HistoryCustomerVisible } from './Migration20261201195000_HistoryCustomerVisible';
+import { Migration20261201200000_IdempotencyRequestHash } from './Migration20261201200000_IdempotencyRequestHash';
+import { Migration20261201201000_HolidaySchedule } from './Migration20261201201000_HolidaySchedule';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file and adds it here;
@@ -17,4 +21,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124204703_Idempotency', class: Migration20261124204703_Idempotency },
   { name: 'Migration20261124210000_BootstrapAdmin', class: Migration20261124210000_BootstrapAdmin },
   { name: 'Migration20261124211246_SlaOverrides', class: Migration20261124211246_SlaOverrides },
+  { name: 'Migration20261201194000_UserActive', class: Migration20261201194000_UserActive },
+  { name: 'Migration20261201195000_HistoryCustomerVisible', class: Migration20261201195000_HistoryCustomerVisible },
+  { name: 'Migration20261201200000_IdempotencyRequestHash', class: Migration20261201200000_IdempotencyRequestHash },
+  { name: 'Migration20261201201000_HolidaySchedule', class: Migration20261201201000_HolidaySchedule },
 ];

@@ -7,29 +7,31 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { createPubSub } from '@graphql-yoga/subscription';
 import express from 'express';
-import { GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config/config';
 import { type Database, openDatabase } from './db/database';
-import { armorProtection, operationLimits } from './graphql/armor';
-import { compiledExecutor } from './graphql/compiled-executor';
-import { type AppContext, type ContextDeps, createContext } from './graphql/context';
+import { capHttpAnswer } from './graphql/answer-size';
+import { requestAuthenticator } from './graphql/authenticate';
+import { compiledExecutor, compiledRun } from './graphql/compiled-executor';
+import type { AppContext, ContextDeps } from './graphql/context';
 import { createFormatError } from './graphql/format-error';
+import { operationGuard, restoreRuleCode } from './graphql/operation-guard';
 import { buildHubSchema } from './graphql/schema';
-import { assertCustomerMayRun } from './modules/auth/auth-checker';
-import { tokenVerifier } from './modules/auth/tokens';
-import { defaultCalendar } from './modules/calendar/business-calendar';
+import { serveGraphqlWs } from './graphql/ws-transport';
 import { deployProcesses } from './modules/processes/deploy-processes';
 import { registerDomainHandlers } from './modules/processes/domain-handlers';
 import { ServiceRegistry } from './modules/processes/engine/service-registry';
+import { processLimitsOf } from './modules/processes/process-limits';
 import { relayEvents } from './modules/realtime/event-relay';
 import { startBroadcaster } from './modules/realtime/start-broadcaster';
 import { seedIfEmpty } from './seed/seed-if-empty';
 import { createServices, type Services } from './services';
 import { type Clock, systemClock } from './shared/clock';
 import { EventBus } from './shared/event-bus';
-import type { Actor } from './shared/service-context';
+
+/** The largest request body or WebSocket frame: room for a 1 MB diagram, JSON-escaped. */
+const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
 
 export interface HubOptions {
   clock?: Clock;
@@ -45,20 +47,6 @@ export interface Hub {
   readonly bus: EventBus;
   readonly schema: GraphQLSchema;
   stop(): Promise<void>;
-}
-
-const bearerOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
-/** A missing or refused token answers 401 with UNAUTHENTICATED before anything runs. */
-async function authenticate(
-  verify: (authorization: string | undefined) => Promise<Actor>,
-  authorization: string | undefined,
-): Promise<Actor> {
-  try {
-    return await verify(authorization);
-  } catch (err) {
-    throw new GraphQLError((err as Error).message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-  }
 }
 
 /** Ready means the database answers a query within `ms`; a dead connection must not hang the probe. */
@@ -94,10 +82,12 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       em: database.orm.em,
       clock,
       bus,
-      calendar: defaultCalendar,
+      workingHours: { start: config.workdayStart, end: config.workdayEnd },
+      processLimits: processLimitsOf(config),
       retryDelaysMs: config.serviceRetryDelaysMs,
       registry,
     });
+    await services.calendar.load(database.orm.em);
     await deployProcesses(services, database.orm.em, config.processesDir);
     // One listener per live subscription: thousands are normal, so no "possible leak" warning.
     const eventTarget = new EventTarget();
@@ -112,54 +102,42 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     // GraphQL answers POSTs, which no cache revalidates: hashing every body for an ETag is wasted work.
     app.set('etag', false);
     const httpServer = http.createServer(app);
-    const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-    const verify = tokenVerifier({ secret: config.jwtSecret, jwksUrl: config.jwksUrl });
-    const wsCleanup = useServer(
-      {
-        schema,
-        // The token comes in connection_init; a connection without a good one is closed (4403).
-        onConnect: async (ctx) => {
-          try {
-            await verify(bearerOf(ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization));
-            return true;
-          } catch {
-            return false;
-          }
-        },
-        context: async (ctx) =>
-          createContext(deps, await verify(bearerOf(ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization))),
-        onOperation: async (_ctx, _id, _payload, args) => {
-          const operation = args.document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-          try {
-            if (operation) assertCustomerMayRun(operation, (args.contextValue as AppContext).actor);
-          } catch (err) {
-            return { errors: [err as GraphQLError] };
-          }
-        },
-      },
-      wsServer,
-    );
-    const armor = armorProtection(config.production);
+    // Frames past 2 MB are refused by ws itself (close 1009), before any token is looked at.
+    const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_REQUEST_BYTES });
+    const authenticate = requestAuthenticator(deps, {
+      secret: config.jwtSecret,
+      jwksUrl: config.jwksUrl,
+      issuer: config.jwtIssuer || undefined,
+      audience: config.jwtAudience || undefined,
+      requireExpiry: config.production,
+    });
+    const introspection = config.introspection ?? !config.production;
+    const guard = operationGuard({ introspection });
+    const run = compiledRun(schema);
+    const baseFormat = createFormatError({ production: config.production });
+    const formatError = (formatted: GraphQLFormattedError, error: unknown) => baseFormat(restoreRuleCode(formatted, error), error);
+    const wsCleanup = serveGraphqlWs(wsServer, {
+      schema,
+      guard,
+      run,
+      authenticate,
+      formatError,
+      maxOperations: config.wsMaxOperations,
+      maxAnswerBytes: config.maxAnswerBytes,
+    });
     const apollo = new ApolloServer<AppContext>({
-      gateway: compiledExecutor(schema),
-      introspection: config.introspection ?? !config.production,
-      validationRules: armor.validationRules,
-      parseOptions: { maxTokens: operationLimits.maxTokens },
+      gateway: compiledExecutor(schema, run),
+      // Introspection is one of the guard's validation rules, so both transports refuse it alike.
+      introspection: true,
+      validationRules: guard.extraRules,
+      parseOptions: { maxTokens: guard.maxTokens },
       allowBatchedHttpRequests: false,
       // main.ts owns SIGINT/SIGTERM and stops the whole hub; Apollo's own handlers stopped only
       // Apollo and then re-raised the signal into ours, and the process never exited.
       stopOnTerminationSignals: false,
-      formatError: createFormatError({ production: config.production }),
+      formatError,
       includeStacktraceInErrorResponses: false,
       plugins: [
-        ...armor.plugins,
-        {
-          requestDidStart: async () => ({
-            didResolveOperation: async ({ operation, contextValue }) => {
-              if (operation) assertCustomerMayRun(operation, contextValue.actor);
-            },
-          }),
-        },
         // Cache hints are unused; the plugin wraps every field resolver and costs a tenth of a big page.
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -184,8 +162,9 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     app.use(
       '/graphql',
       // Room for a 1 MB diagram in a deployProcessDefinition request (JSON escaping adds some).
-      express.json({ limit: '2mb' }),
-      expressMiddleware(apollo, { context: async ({ req }) => createContext(deps, await authenticate(verify, req.headers.authorization)) }),
+      express.json({ limit: MAX_REQUEST_BYTES }),
+      capHttpAnswer(config.maxAnswerBytes),
+      expressMiddleware(apollo, { context: ({ req }) => authenticate(req.headers.authorization) }),
     );
 
     app.use(jsonErrors);

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { DEV_JWT_SECRET } from '../modules/auth/tokens';
+
+/** The development secret: tokens signed with it are refused in production. */
+export const DEV_JWT_SECRET = 'kexiang-development-secret-do-not-use-in-production';
 
 /** One documented setting: where it comes from, its default, and how to read it. */
 interface Setting<T> {
@@ -20,6 +22,10 @@ const bool = (raw: string): boolean => {
   throw new Error(`expected true or false, got "${raw}"`);
 };
 const text = (raw: string): string => raw;
+const hhmm = (raw: string): string => {
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) throw new Error(`expected a time as HH:MM, got "${raw}"`);
+  return raw;
+};
 
 /** Every setting of the hub. The README's settings table is written from this list. */
 export const settings = {
@@ -48,9 +54,40 @@ export const settings = {
     default: [200, 1000] as number[],
     parse: (raw: string): number[] => raw.split(',').map((part) => int(part.trim())),
   },
+  processStepMaxActivities: {
+    env: 'PROCESS_STEP_MAX_ACTIVITIES',
+    doc: 'activities entered plus expressions evaluated in one process step before it becomes an incident',
+    default: 1000,
+    parse: int,
+  },
+  processStepMaxMs: {
+    env: 'PROCESS_STEP_MAX_MS',
+    doc: 'wall time of one process step, in ms, before it becomes an incident',
+    default: 5000,
+    parse: int,
+  },
+  processTimerMinCycleMs: {
+    env: 'PROCESS_TIMER_MIN_CYCLE_MS',
+    doc: 'shortest time between two firings of a repeating BPMN timer, in ms (shorter cycles are refused)',
+    default: 60_000,
+    parse: int,
+  },
+  processTimerMaxRepeats: {
+    env: 'PROCESS_TIMER_MAX_REPEATS',
+    doc: 'most repetitions a BPMN timer cycle may have (more, or unbounded R/, is refused)',
+    default: 1000,
+    parse: int,
+  },
+  processTimersPerPoll: {
+    env: 'PROCESS_TIMERS_PER_POLL',
+    doc: 'due timers fired in one poll; the rest wait for the next',
+    default: 100,
+    parse: int,
+  },
   production: {
     env: 'PRODUCTION',
-    doc: 'production mode: no introspection (unless INTROSPECTION), no field suggestions, internal errors masked',
+    doc: 'production mode: no introspection (unless INTROSPECTION), no suggestions, internal errors masked, the development secret and tokens without exp refused; on when NODE_ENV=production',
+    // The real default is NODE_ENV=production (see loadConfig), as Node users expect.
     default: false,
     parse: bool,
   },
@@ -67,6 +104,32 @@ export const settings = {
     parse: text,
   },
   jwksUrl: { env: 'JWKS_URL', doc: 'verify bearer tokens with the keys published here instead of JWT_SECRET', default: '', parse: text },
+  jwtIssuer: { env: 'JWT_ISSUER', doc: 'when set, tokens must carry this issuer (iss)', default: '', parse: text },
+  jwtAudience: { env: 'JWT_AUDIENCE', doc: 'when set, tokens must carry this audience (aud)', default: '', parse: text },
+  maxAnswerBytes: {
+    env: 'MAX_ANSWER_BYTES',
+    doc: 'largest answer to one operation, in bytes; a larger one is replaced by a RESPONSE_TOO_LARGE error',
+    default: 8 * 1024 * 1024,
+    parse: int,
+  },
+  wsMaxOperations: {
+    env: 'WS_MAX_OPERATIONS',
+    doc: 'operations (mostly subscriptions) one WebSocket connection may run at once',
+    default: 50,
+    parse: int,
+  },
+  workdayStart: {
+    env: 'WORKDAY_START',
+    doc: 'when the working day begins, HH:MM China time (working-hour deadlines count from here)',
+    default: '08:30',
+    parse: hhmm,
+  },
+  workdayEnd: {
+    env: 'WORKDAY_END',
+    doc: 'when the working day ends, HH:MM China time ("within N working days" ends here)',
+    default: '17:30',
+    parse: hhmm,
+  },
   statementTimeoutMs: {
     env: 'STATEMENT_TIMEOUT_MS',
     doc: 'PostgreSQL cancels a statement running longer than this (0: no limit)',
@@ -90,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       throw new Error(`Setting ${setting.env}: ${(err as Error).message}`);
     }
   }
+  if (env.PRODUCTION === undefined || env.PRODUCTION === '') out.production = env.NODE_ENV === 'production';
   const config = { ...(out as Config), ...overrides };
   config.dataDir = path.resolve(config.dataDir);
   config.processesDir = path.resolve(config.processesDir);

@@ -1,7 +1,15 @@
 import type { GatewayInterface, GatewaySchemaLoadOrUpdateCallback } from '@apollo/server-gateway-interface';
-import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema, printSchema } from 'graphql';
+import {
+  type DocumentNode,
+  type ExecutionResult,
+  GraphQLError,
+  type GraphQLSchema,
+  printSchema,
+  type VariableDefinitionNode,
+} from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { unresolvedOperation } from './operation-guard';
 import { withInputDefaults } from './variable-defaults';
 
 /**
@@ -15,7 +23,45 @@ import { withInputDefaults } from './variable-defaults';
  * parsed documents in its document store, so a repeated query brings back the same DocumentNode
  * and the compiled function is found by identity. Subscriptions (graphql-ws) use graphql-js.
  */
-export function compiledExecutor(schema: GraphQLSchema): GatewayInterface {
+export function compiledExecutor(schema: GraphQLSchema, run: CompiledRun = compiledRun(schema)): GatewayInterface {
+  let announce: GatewaySchemaLoadOrUpdateCallback | null = null;
+  return {
+    onSchemaLoadOrUpdate(callback) {
+      announce = callback;
+      return () => {
+        announce = null;
+      };
+    },
+    async load() {
+      announce?.({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
+      return {
+        executor: async (request) => {
+          // Apollo hands a gateway documents whose operation it could not pick (several, none named).
+          if (!request.operation) return { errors: [unresolvedOperation(request.operationName, 400)] };
+          return run(
+            request.document,
+            request.operationName,
+            request.operation.variableDefinitions,
+            request.request.variables,
+            request.context,
+          );
+        },
+      };
+    },
+    async stop() {},
+  };
+}
+
+/** Runs one operation of a validated document with graphql-jit; the WebSocket transport uses it too. */
+export type CompiledRun = (
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variableDefinitions: readonly VariableDefinitionNode[] | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  context: unknown,
+) => Promise<ExecutionResult>;
+
+export function compiledRun(schema: GraphQLSchema): CompiledRun {
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
   const compile = (document: DocumentNode, operationName: string | null) => {
     let byName = compiled.get(document);
@@ -31,35 +77,23 @@ export function compiledExecutor(schema: GraphQLSchema): GatewayInterface {
     }
     return query;
   };
-  let announce: GatewaySchemaLoadOrUpdateCallback | null = null;
-  return {
-    onSchemaLoadOrUpdate(callback) {
-      announce = callback;
-      return () => {
-        announce = null;
-      };
-    },
-    async load() {
-      announce?.({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
-      return {
-        executor: async (request) => {
-          const definitions = request.operation.variableDefinitions ?? [];
-          const variables = request.request.variables ?? {};
-          // graphql-js checks the variables, so bad ones get its messages (Apollo answers them BAD_USER_INPUT).
-          const checked = getVariableValues(schema, definitions, variables, { maxErrors: 50 });
-          if (checked.errors) return { errors: checked.errors };
-          const query = compile(request.document, request.operationName);
-          // An operation that cannot be compiled comes back as its errors.
-          const result = isCompiledQuery(query)
-            ? await query.query(undefined, request.context, withInputDefaults(schema, definitions, variables))
-            : query;
-          return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
-        },
-      };
-    },
-    async stop() {},
+  return async (document, operationName, variableDefinitions, rawVariables, context) => {
+    const definitions = variableDefinitions ?? [];
+    const variables = rawVariables ?? {};
+    // graphql-js checks the variables, so bad ones get its messages (answered BAD_USER_INPUT).
+    const checked = getVariableValues(schema, definitions, variables, { maxErrors: 50 });
+    if (checked.errors) return { errors: checked.errors.map(asBadInput) };
+    const query = compile(document, operationName ?? null);
+    // An operation that cannot be compiled comes back as its errors.
+    const result = isCompiledQuery(query)
+      ? await query.query(undefined, context, withInputDefaults(schema, definitions, variables))
+      : query;
+    return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   };
 }
+
+const asBadInput = (error: GraphQLError): GraphQLError =>
+  error.extensions.code ? error : new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } });
 
 /**
  * graphql-jit's errors lack graphql-js's `extensions: {}` default (Apollo reads `.extensions.code`)

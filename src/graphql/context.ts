@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Row, selectRows } from '../db/plain-rows';
+import type { Row } from '../db/plain-rows';
+import type { ConfirmedStaff } from '../modules/auth/principal';
 import { circuitLoaders } from '../modules/circuits/circuit.loaders';
 import { customerLoaders } from '../modules/customers/customer.loaders';
 import { historyLoaders } from '../modules/history/history.loaders';
 import { orgLoaders } from '../modules/org/org.loaders';
-import { User } from '../modules/org/user.entity';
+import type { User } from '../modules/org/user.entity';
 import { processLoaders } from '../modules/processes/process.loaders';
 import { ticketLoaders } from '../modules/tickets/ticket.loaders';
 import type { Services } from '../services';
@@ -35,7 +36,7 @@ export interface AppContext extends ServiceContext {
    * delivers must read the database as it is now, not from the cache of an earlier event.
    */
   renew(): void;
-  /** The acting member of staff, read once per request (null for customers and unknown codes). */
+  /** The acting member of staff, confirmed when the request was authenticated (null for customers). */
   staffUser(): Promise<Row<User> | null>;
 }
 
@@ -46,9 +47,11 @@ export interface ContextDeps {
 }
 
 /** One per request (and per subscription operation): nothing cached leaks between requests. */
-export function createContext(deps: ContextDeps, actor: Actor): AppContext {
+export function createContext(deps: ContextDeps, actor: Actor, staff: ConfirmedStaff | null = null): AppContext {
+  const confirmedStaff = Promise.resolve(staff?.user ?? null);
   const context = {
     actor,
+    principal: staff?.principal ?? null,
     services: deps.services,
     clock: deps.clock,
     em: deps.em.fork(),
@@ -57,15 +60,8 @@ export function createContext(deps: ContextDeps, actor: Actor): AppContext {
       context.em = deps.em.fork();
       context.loaders = createLoaders(context.em);
     },
-    staffUser() {
-      staff ??=
-        actor.kind === 'staff' && actor.userCode
-          ? selectRows(deps.em.fork(), User, 'code = ?', [actor.userCode]).then(([user]) => user ?? null)
-          : Promise.resolve(null);
-      return staff;
-    },
+    staffUser: () => confirmedStaff,
   };
-  let staff: Promise<Row<User> | null> | null = null;
   context.loaders = createLoaders(context.em);
   return context;
 }

@@ -2,6 +2,8 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { RoleChecker } from '../modules/auth/auth-checker';
+import { assertEveryRootFieldDeclaresAccess } from '../modules/auth/root-field-access';
+import { CalendarResolver } from '../modules/calendar/calendar.resolver';
 import { CircuitResolver } from '../modules/circuits/circuit.resolver';
 import { CustomerResolver } from '../modules/customers/customer.resolver';
 import { ContactFieldsResolver, CustomerFieldsResolver } from '../modules/customers/customer-fields.resolver';
@@ -33,15 +35,18 @@ export const resolvers = [
   ActivityRecordResolver,
   ProcessSubscriptionResolver,
   SlaPolicyResolver,
+  CalendarResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; inputs are validated with class-validator. */
 /** `pubSub` delivers subscription events; printing the schema needs none, so a local one is made. */
-export function buildHubSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildHubSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [...resolvers],
     pubSub,
     authChecker: RoleChecker,
     validate: { forbidUnknownValues: false },
   });
+  assertEveryRootFieldDeclaresAccess(schema);
+  return schema;
 }

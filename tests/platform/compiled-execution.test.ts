@@ -1,5 +1,6 @@
 import { execute, getIntrospectionQuery, graphql, parse } from 'graphql';
 import { createContext } from '../../src/graphql/context';
+import { confirmPrincipal } from '../../src/modules/auth/principal';
 import { makeWorld, type World } from '../support/fixtures';
 import { startTestHub, type TestHub } from '../support/hub';
 
@@ -88,13 +89,15 @@ describe('Compiled execution answers as graphql-js does', () => {
       history(last: 2) @include(if: $withHistory) { action changes { field from to } actor { code } }
     }`;
     const variables = { first: 3, withHistory: true, plain: false };
+    const admin = { kind: 'staff', userCode: 'admin', customerId: null } as const;
     const expected = await execute({
       schema: t.hub.schema,
       document: parse(query),
       variableValues: variables,
       contextValue: createContext(
         { em: t.hub.database.orm.em, services: t.hub.services, clock: t.clock },
-        { kind: 'staff', userCode: 'admin', customerId: null },
+        admin,
+        await confirmPrincipal(t.hub.database.orm.em.fork(), admin),
       ),
     });
     expect(expected.errors).toBeUndefined();

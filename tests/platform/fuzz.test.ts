@@ -5,6 +5,7 @@ const FC_SEED = process.env.FC_SEED === 'random' ? Date.now() : Number(process.e
 
 import { makeWorld } from '../support/fixtures';
 import { startTestHub, type TestHub, tokenFor } from '../support/hub';
+import { overWs, type Answer as WsAnswer } from '../support/transports';
 
 /** Real operations whose documents the fuzzer cuts up and whose variables it replaces. */
 const SEEDS = [
@@ -48,6 +49,16 @@ function expectProperAnswer(answer: Answer): void {
   }
 }
 
+/** Over WebSocket: the socket stays open (no close code) and every error carries a code, none internal. */
+function expectProperWsAnswer(answer: WsAnswer): void {
+  expect(answer.closed).toBeUndefined();
+  for (const error of answer.errors ?? []) {
+    expect(typeof error.message).toBe('string');
+    expect(typeof error.extensions?.code).toBe('string');
+    expect(error.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+  }
+}
+
 const mutateDocument = fc
   .tuple(fc.constantFrom(...SEEDS), fc.array(fc.tuple(fc.nat(), fc.nat(6), fc.string({ maxLength: 4 })), { maxLength: 4 }))
   .map(([doc, cuts]) =>
@@ -57,6 +68,7 @@ const mutateDocument = fc
 describe('Random and malformed GraphQL against the running hub', () => {
   let t: TestHub;
   let tried = 0;
+  let wsTried = 0;
   beforeAll(async () => {
     t = await startTestHub();
     const world = await makeWorld(t, { circuitCount: 1 });
@@ -66,7 +78,7 @@ describe('Random and malformed GraphQL against the running hub', () => {
     );
   });
   afterAll(async () => {
-    console.log(`fuzz: ${tried} hostile requests`);
+    console.log(`fuzz: ${tried} hostile requests, ${wsTried} of them over WebSocket`);
     await t.stop();
   });
 
@@ -94,6 +106,37 @@ describe('Random and malformed GraphQL against the running hub', () => {
     );
   });
 
+  test('When documents are cut and spliced at random over WebSocket, then every answer is a proper error or data', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        mutateDocument,
+        fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 })),
+        async (query, variables) => {
+          tried++;
+          wsTried++;
+          expectProperWsAnswer(await overWs(t, { query, variables }, 'fuzz.user'));
+        },
+      ),
+      { numRuns: 400, seed: FC_SEED },
+    );
+  });
+
+  test('When real operations get random variables over WebSocket, then bad values are refused, never crash', async () => {
+    const variables = fc.dictionary(
+      fc.constantFrom('first', 'after', 'filter', 'input', 'id', 'key', 'v', 'xml'),
+      fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.string(), fc.integer(), fc.constant(null), fc.uuid()),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...SEEDS), variables, async (query, vars) => {
+        tried++;
+        wsTried++;
+        expectProperWsAnswer(await overWs(t, { query, variables: vars }, 'fuzz.user'));
+      }),
+      { numRuns: 400, seed: FC_SEED },
+    );
+    expect((await fetch(t.url.replace('/graphql', '/health/live'))).status).toBe(200);
+  });
+
   test('When the body is not a GraphQL request at all, then the hub answers 4xx and stays up', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -109,7 +152,7 @@ describe('Random and malformed GraphQL against the running hub', () => {
           expect(answer.status).toBeLessThan(500);
         },
       ),
-      { numRuns: 200, seed: FC_SEED },
+      { numRuns: 400, seed: FC_SEED },
     );
     expect((await t.ok<{ departments: unknown[] }>('{ departments { code } }')).departments.length).toBeGreaterThan(5);
   });

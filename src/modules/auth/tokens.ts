@@ -2,12 +2,17 @@ import { createRemoteJWKSet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { DomainError, ErrorCode } from '../../shared/domain-error';
 import type { Actor } from '../../shared/service-context';
 
-/** The development secret: tokens signed with it are refused in production. */
-export const DEV_JWT_SECRET = 'kexiang-development-secret-do-not-use-in-production';
+export { DEV_JWT_SECRET } from '../../config/config';
 
 export interface TokenSettings {
   secret: string;
   jwksUrl: string;
+  /** when set, a token must name this issuer (`iss`) */
+  issuer?: string;
+  /** when set, a token must name this audience (`aud`) */
+  audience?: string;
+  /** production: a token without an expiry (`exp`) is refused */
+  requireExpiry?: boolean;
 }
 
 /** What a token says: a member of staff (by user code) or an integrator acting for one customer. */
@@ -17,14 +22,24 @@ export interface TokenClaims {
   customerId?: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// A customer token must name its customer exactly: an empty or malformed id would otherwise read as "no scope".
 const isClaims = (payload: JWTPayload): payload is JWTPayload & TokenClaims =>
-  typeof payload.sub === 'string' && (payload.kind === 'staff' || (payload.kind === 'customer' && typeof payload.customerId === 'string'));
+  typeof payload.sub === 'string' &&
+  payload.sub.length > 0 &&
+  (payload.kind === 'staff' || (payload.kind === 'customer' && typeof payload.customerId === 'string' && UUID.test(payload.customerId)));
 
 /** Verifies bearer tokens with the shared secret or, when configured, the keys at JWKS_URL. */
 export function tokenVerifier(settings: TokenSettings): (authorization: string | undefined) => Promise<Actor> {
   const keys = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : null;
   const secret = new TextEncoder().encode(settings.secret);
   const verified = new VerifiedTokens();
+  const checks = {
+    ...(settings.issuer ? { issuer: settings.issuer } : {}),
+    ...(settings.audience ? { audience: settings.audience } : {}),
+    ...(settings.requireExpiry ? { requiredClaims: ['exp'] } : {}),
+  };
   return async (authorization) => {
     const token = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
     if (!token)
@@ -33,14 +48,18 @@ export function tokenVerifier(settings: TokenSettings): (authorization: string |
     if (known) return known;
     let payload: JWTPayload;
     try {
-      payload = (keys ? await jwtVerify(token, keys) : await jwtVerify(token, secret)).payload;
+      payload = (keys ? await jwtVerify(token, keys, checks) : await jwtVerify(token, secret, checks)).payload;
     } catch (err) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, `The token was refused: ${(err as Error).message}`);
     }
-    if (!isClaims(payload)) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The token does not say who you are (sub, kind)');
+    if (!isClaims(payload))
+      throw new DomainError(
+        ErrorCode.UNAUTHENTICATED,
+        'The token does not say who you are (sub, kind, and customerId as a UUID for customers)',
+      );
     const actor: Actor =
       payload.kind === 'customer'
-        ? { userCode: null, customerId: payload.customerId ?? null, kind: 'customer' }
+        ? { userCode: null, customerId: String(payload.customerId), kind: 'customer' }
         : { userCode: payload.sub, customerId: null, kind: 'staff' };
     verified.keep(token, Object.freeze(actor), payload.exp);
     return actor;

@@ -4,8 +4,9 @@ import type { Row } from '../../db/plain-rows';
 import { connectionType, toConnection } from '../../graphql/connection';
 import type { AppContext } from '../../graphql/context';
 import { historyLimit } from '../../graphql/history-limit';
+import { LIST_CAPS, MaxItems } from '../../graphql/list-cap';
 import { PageArgs } from '../../graphql/page-args';
-import { READ_CENTER_DATA } from '../auth/auth-checker';
+import { EDIT_CIRCUITS, READ_CENTER_DATA } from '../auth/access';
 import { Customer } from '../customers/customer.entity';
 import { SubjectType } from '../history/history.enums';
 import { HistoryEvent } from '../history/history-event.entity';
@@ -33,16 +34,19 @@ export class CircuitResolver {
     return ctx.services.circuits.find(ctx, id);
   }
 
+  @Authorized(...EDIT_CIRCUITS)
   @Mutation(() => Circuit)
   createCircuit(@Arg('input') input: CreateCircuitInput, @Ctx() ctx: AppContext): Promise<Circuit> {
     return ctx.services.circuits.create(ctx, input);
   }
 
+  @Authorized(...EDIT_CIRCUITS)
   @Mutation(() => Circuit)
   updateCircuit(@Arg('input') input: UpdateCircuitInput, @Ctx() ctx: AppContext): Promise<Circuit> {
     return ctx.services.circuits.update(ctx, input);
   }
 
+  @Authorized(...EDIT_CIRCUITS)
   @Mutation(() => Circuit, { description: 'circuits are archived, never deleted' })
   archiveCircuit(
     @Arg('id', () => ID) id: string,
@@ -58,7 +62,8 @@ export class CircuitResolver {
     return ctx.loaders.customerById.load(circuit.customer.id);
   }
 
-  @FieldResolver(() => [HistoryEvent], { description: 'changes, newest first' })
+  @MaxItems(LIST_CAPS.history)
+  @FieldResolver(() => [HistoryEvent], { description: `changes, newest first (the newest ${LIST_CAPS.history} without last)` })
   history(
     @Root() circuit: Row<Circuit>,
     @Ctx() ctx: AppContext,

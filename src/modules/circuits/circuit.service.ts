@@ -7,7 +7,8 @@ import { SortDirection } from '../../graphql/sort-direction';
 import type { Clock } from '../../shared/clock';
 import { badInput, DomainError, ErrorCode } from '../../shared/domain-error';
 import type { EventBus } from '../../shared/event-bus';
-import { mayAccessCustomer, type ServiceContext, scopedCustomerId } from '../../shared/service-context';
+import { checkId, checkText, TEXT_LIMITS } from '../../shared/input-checks';
+import { listCustomerScope, mayAccessCustomer, type ServiceContext } from '../../shared/service-context';
 import { escapeLike, requireCustomer } from '../customers/customer.service';
 import { HistoryAction, SubjectType } from '../history/history.enums';
 import { actingUser, applyChanges, archiveWithHistory, recordHistory } from '../history/history.service';
@@ -35,16 +36,13 @@ export class CircuitService {
   ) {}
 
   async find(ctx: ServiceContext, id: string): Promise<Circuit | null> {
+    checkId('id', id);
     const circuit = await findById(ctx.em, Circuit, id);
     return circuit && mayAccessCustomer(ctx.actor, circuit.customer.id) ? circuit : null;
   }
 
-  async list(
-    ctx: ServiceContext,
-    page: PageRequest,
-    filter: CircuitFilter = { includeArchived: false },
-    order?: CircuitOrder,
-  ): Promise<Page<Row<Circuit>>> {
+  async list(ctx: ServiceContext, page: PageRequest, given?: CircuitFilter | null, order?: CircuitOrder): Promise<Page<Row<Circuit>>> {
+    const filter = given ?? { includeArchived: false };
     const build = () => {
       const qb = ctx.em.createQueryBuilder(Circuit, 'c');
       if (!filter.includeArchived) qb.andWhere({ archivedAt: null });
@@ -52,7 +50,7 @@ export class CircuitService {
         const like = `%${escapeLike(filter.search)}%`;
         qb.andWhere({ $or: [{ code: { $ilike: like } }, { aEnd: { $ilike: like } }, { zEnd: { $ilike: like } }] });
       }
-      const customerId = scopedCustomerId(ctx.actor) ?? filter.customerId;
+      const customerId = listCustomerScope(ctx.actor, filter.customerId);
       if (customerId) qb.andWhere({ customer: customerId });
       if (filter.statuses?.length) qb.andWhere({ status: { $in: filter.statuses } });
       if (filter.serviceTypes?.length) qb.andWhere({ serviceType: { $in: filter.serviceTypes } });
@@ -69,6 +67,7 @@ export class CircuitService {
       runOnce(em, {
         operation: 'createCircuit',
         key: input.idempotencyKey,
+        payload: input,
         actor: ctx.actor,
         now: this.clock.now(),
         load: (id) => findById(em, Circuit, id),
@@ -114,6 +113,8 @@ export class CircuitService {
 
   archive(ctx: ServiceContext, id: string, version: number, reason: string): Promise<Circuit> {
     return inTransaction(ctx.em, this.bus, async ({ em }) => {
+      checkId('id', id);
+      checkText('reason', reason, TEXT_LIMITS.text);
       const actor = await actingUser(em, ctx.actor);
       const circuit = await loadForChange(em, Circuit, id, version);
       archiveWithHistory(em, actor, circuit, SubjectType.CIRCUIT, this.clock.now(), reason);

@@ -3,7 +3,8 @@ import type { MaybePromise } from '../../db/batch-loaders';
 import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { historyLimit } from '../../graphql/history-limit';
-import { READ_CONTACTS } from '../auth/auth-checker';
+import { capList, LIST_CAPS, MaxItems } from '../../graphql/list-cap';
+import { READ_CONTACTS } from '../auth/access';
 import { Circuit } from '../circuits/circuit.entity';
 import { SubjectType } from '../history/history.enums';
 import { HistoryEvent } from '../history/history-event.entity';
@@ -25,17 +26,22 @@ export class CustomerFieldsResolver {
   }
 
   @Authorized(...READ_CONTACTS)
-  @FieldResolver(() => [Contact], { description: 'confidential: the roles that talk to customers only' })
+  @MaxItems(LIST_CAPS.contacts)
+  @FieldResolver(() => [Contact], { description: `confidential: the roles that talk to customers only (at most ${LIST_CAPS.contacts})` })
   contacts(@Root() customer: Row<Customer>, @Ctx() ctx: AppContext): Promise<Row<Contact>[]> {
-    return ctx.loaders.contactsByCustomer.load(customer.id);
+    return capList(ctx.loaders.contactsByCustomer.load(customer.id), LIST_CAPS.contacts);
   }
 
-  @FieldResolver(() => [Circuit], { description: "the customer's circuits that are not archived" })
+  @MaxItems(LIST_CAPS.customerCircuits)
+  @FieldResolver(() => [Circuit], {
+    description: `the customer's circuits that are not archived, the first ${LIST_CAPS.customerCircuits} (all of them: circuits(filter: { customerId }))`,
+  })
   circuits(@Root() customer: Row<Customer>, @Ctx() ctx: AppContext): Promise<Row<Circuit>[]> {
-    return ctx.loaders.circuitsByCustomer.load(customer.id);
+    return capList(ctx.loaders.circuitsByCustomer.load(customer.id), LIST_CAPS.customerCircuits);
   }
 
-  @FieldResolver(() => [HistoryEvent], { description: 'changes, newest first' })
+  @MaxItems(LIST_CAPS.history)
+  @FieldResolver(() => [HistoryEvent], { description: `changes, newest first (the newest ${LIST_CAPS.history} without last)` })
   history(
     @Root() customer: Row<Customer>,
     @Ctx() ctx: AppContext,

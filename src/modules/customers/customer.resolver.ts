@@ -4,7 +4,7 @@ import type { Row } from '../../db/plain-rows';
 import { connectionType, toConnection } from '../../graphql/connection';
 import type { AppContext } from '../../graphql/context';
 import { PageArgs } from '../../graphql/page-args';
-import { READ_CENTER_DATA } from '../auth/auth-checker';
+import { EDIT_CUSTOMERS, READ_CENTER_DATA } from '../auth/access';
 import { Contact } from './contact.entity';
 import { Customer } from './customer.entity';
 import {
@@ -37,16 +37,19 @@ export class CustomerResolver {
     return ctx.services.customers.find(ctx, id);
   }
 
+  @Authorized(...EDIT_CUSTOMERS)
   @Mutation(() => Customer)
   createCustomer(@Arg('input') input: CreateCustomerInput, @Ctx() ctx: AppContext): Promise<Customer> {
     return ctx.services.customers.create(ctx, input);
   }
 
+  @Authorized(...EDIT_CUSTOMERS)
   @Mutation(() => Customer)
   updateCustomer(@Arg('input') input: UpdateCustomerInput, @Ctx() ctx: AppContext): Promise<Customer> {
     return ctx.services.customers.update(ctx, input);
   }
 
+  @Authorized(...EDIT_CUSTOMERS)
   @Mutation(() => Customer, { description: 'customers are archived, never deleted' })
   archiveCustomer(
     @Arg('id', () => ID) id: string,
@@ -57,11 +60,13 @@ export class CustomerResolver {
     return ctx.services.customers.archive(ctx, id, version, reason);
   }
 
+  @Authorized(...EDIT_CUSTOMERS)
   @Mutation(() => Contact)
   addContact(@Arg('input') input: AddContactInput, @Ctx() ctx: AppContext): Promise<Contact> {
     return ctx.services.contacts.add(ctx, input);
   }
 
+  @Authorized(...EDIT_CUSTOMERS)
   @Mutation(() => Contact)
   updateContact(@Arg('input') input: UpdateContactInput, @Ctx() ctx: AppContext): Promise<Contact> {
     return ctx.services.contacts.update(ctx, input);

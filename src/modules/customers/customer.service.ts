@@ -9,7 +9,8 @@ import { SortDirection } from '../../graphql/sort-direction';
 import type { Clock } from '../../shared/clock';
 import { badInput, DomainError, ErrorCode } from '../../shared/domain-error';
 import type { EventBus } from '../../shared/event-bus';
-import { mayAccessCustomer, type ServiceContext, scopedCustomerId } from '../../shared/service-context';
+import { checkId, checkText, TEXT_LIMITS } from '../../shared/input-checks';
+import { listCustomerScope, mayAccessCustomer, type ServiceContext } from '../../shared/service-context';
 import { HistoryAction, SubjectType } from '../history/history.enums';
 import { actingUser, applyChanges, archiveWithHistory, recordHistory } from '../history/history.service';
 import { runOnce } from '../idempotency/run-once';
@@ -37,21 +38,17 @@ export class CustomerService {
   ) {}
 
   async find(ctx: ServiceContext, id: string): Promise<Customer | null> {
+    checkId('id', id);
     const customer = await findById(ctx.em, Customer, id);
     return customer && mayAccessCustomer(ctx.actor, customer.id) ? customer : null;
   }
 
-  async list(
-    ctx: ServiceContext,
-    page: PageRequest,
-    filter: CustomerFilter = { includeArchived: false },
-    order?: CustomerOrder,
-  ): Promise<Page<Row<Customer>>> {
+  async list(ctx: ServiceContext, page: PageRequest, given?: CustomerFilter | null, order?: CustomerOrder): Promise<Page<Row<Customer>>> {
+    const filter = given ?? { includeArchived: false };
     const build = () => {
       const qb = ctx.em.createQueryBuilder(Customer, 'c');
       if (!filter.includeArchived) qb.andWhere({ archivedAt: null });
-      const own = scopedCustomerId(ctx.actor);
-      if (own) qb.andWhere({ id: own });
+      if (ctx.actor.kind === 'customer') qb.andWhere({ id: listCustomerScope(ctx.actor, null) });
       if (filter.search) {
         const like = `%${escapeLike(filter.search)}%`;
         qb.andWhere({ $or: [{ code: { $ilike: like } }, { name: { $ilike: like } }] });
@@ -72,6 +69,7 @@ export class CustomerService {
       runOnce(em, {
         operation: 'createCustomer',
         key: input.idempotencyKey,
+        payload: input,
         actor: ctx.actor,
         now: this.clock.now(),
         load: (id) => findById(em, Customer, id),
@@ -140,6 +138,8 @@ export class CustomerService {
 
   archive(ctx: ServiceContext, id: string, version: number, reason: string): Promise<Customer> {
     return inTransaction(ctx.em, this.bus, async ({ em }) => {
+      checkId('id', id);
+      checkText('reason', reason, TEXT_LIMITS.text);
       const actor = await actingUser(em, ctx.actor);
       const customer = await loadForChange(em, Customer, id, version);
       archiveWithHistory(em, actor, customer, SubjectType.CUSTOMER, this.clock.now(), reason);

@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
+import { HeldInRow } from '../../graphql/list-cap';
 import { User } from '../org/user.entity';
 import { HistoryAction, SubjectType } from './history.enums';
 
@@ -46,11 +47,17 @@ export class HistoryEvent {
   @Enum({ items: () => HistoryAction })
   action!: HistoryAction;
 
+  @HeldInRow()
   @Field(() => [FieldChange])
   @Property({ type: 'json' })
   changes: FieldChange[] = [];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'for customer tokens only when the note was written for the customer' })
   @Property({ type: 'text', nullable: true })
   note?: string;
+
+  /** Notes are internal unless their author says the customer may read them. */
+  @Field({ description: 'whether the customer may read the note' })
+  @Property({ default: false })
+  customerVisible: boolean = false;
 }

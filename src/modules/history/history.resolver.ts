@@ -3,6 +3,7 @@ import type { MaybePromise } from '../../db/batch-loaders';
 import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { User } from '../org/user.entity';
+import { HistoryAction } from './history.enums';
 import { HistoryEvent } from './history-event.entity';
 
 @Resolver(() => HistoryEvent)
@@ -11,4 +12,17 @@ export class HistoryEventResolver {
   actor(@Root() event: Row<HistoryEvent>, @Ctx() ctx: AppContext): MaybePromise<Row<User> | null> {
     return event.actor ? ctx.loaders.userById.load(event.actor.id) : null;
   }
+
+  @FieldResolver(() => String, { nullable: true, description: 'for customer tokens only when the note was written for the customer' })
+  note(@Root() event: Row<HistoryEvent>, @Ctx() ctx: AppContext): string | null {
+    if (ctx.actor.kind === 'customer' && !event.customerVisible) return null;
+    return event.note ?? null;
+  }
+}
+
+/** What a caller may see of a history: customer tokens do not see internal notes at all. */
+export async function visibleHistory(ctx: AppContext, events: Promise<Row<HistoryEvent>[]>): Promise<Row<HistoryEvent>[]> {
+  const all = await events;
+  if (ctx.actor.kind !== 'customer') return all;
+  return all.filter((event) => event.action !== HistoryAction.NOTE_ADDED || event.customerVisible);
 }

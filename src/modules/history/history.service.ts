@@ -12,6 +12,8 @@ export interface HistoryEntry {
   at: Date;
   changes?: FieldChange[];
   note?: string | null;
+  /** the customer may read the note (internal by default) */
+  customerVisible?: boolean;
 }
 
 /** Finds the acting user inside the transaction; an unknown user code is refused, not ignored. */
@@ -34,6 +36,7 @@ export function recordHistory(em: EntityManager, actor: User | null, entry: Hist
     actor: actor ?? undefined,
     changes: entry.changes ?? [],
     note: entry.note ?? undefined,
+    customerVisible: entry.customerVisible ?? false,
   });
   em.persist(event);
   return event;

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { findById } from '../../db/find-by-id';
 import { loadForChange } from '../../db/load-for-change';
 import { badInput, DomainError, ErrorCode } from '../../shared/domain-error';
+import { checkId } from '../../shared/input-checks';
 import type { ServiceContext } from '../../shared/service-context';
 import { Department } from './department.entity';
 import type { CreateDepartmentInput, CreateUserInput, UpdateUserInput } from './org.inputs';
@@ -15,7 +16,8 @@ export class OrgService {
     return ctx.em.find(Department, {}, { orderBy: { code: 'asc' } });
   }
 
-  users(ctx: ServiceContext, filter: { role?: Role; departmentId?: string }): Promise<User[]> {
+  async users(ctx: ServiceContext, filter: { role?: Role; departmentId?: string }): Promise<User[]> {
+    if (filter.departmentId) checkId('departmentId', filter.departmentId);
     const where: Record<string, unknown> = {};
     if (filter.role) where.roles = { $contains: [filter.role] };
     if (filter.departmentId) where.department = filter.departmentId;
@@ -39,7 +41,7 @@ export class OrgService {
         throw new DomainError(ErrorCode.CONFLICT, `User code ${input.code} is taken`, { field: 'code' });
       }
       const department = await requireDepartment(em, input.departmentId, 'departmentId');
-      const user = em.create(User, { ...input, department });
+      const user = em.create(User, { ...input, department, active: true });
       await em.flush();
       return user;
     });
@@ -51,6 +53,7 @@ export class OrgService {
       if (input.departmentId) user.department = ref(await requireDepartment(em, input.departmentId, 'departmentId'));
       if (input.name !== undefined) user.name = input.name;
       if (input.roles !== undefined) user.roles = input.roles;
+      if (input.active !== undefined && input.active !== null) user.active = input.active;
       if (input.email !== undefined) user.email = input.email;
       if (input.phone !== undefined) user.phone = input.phone;
       await em.flush();

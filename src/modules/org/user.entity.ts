@@ -31,4 +31,9 @@ export class User extends BaseEntity {
   @Field(() => [Role])
   @Enum({ items: () => Role, array: true })
   roles: Role[] = [];
+
+  /** A user who left the center is deactivated, never deleted: their tokens stop working at once. */
+  @Field({ description: 'false once the user has left: their tokens are refused' })
+  @Property({ default: true })
+  active: boolean = true;
 }

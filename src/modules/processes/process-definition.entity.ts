@@ -1,5 +1,6 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { HeldInRow } from '../../graphql/list-cap';
 import { User } from '../org/user.entity';
 
 @ObjectType({ simpleResolvers: true, description: 'An element of a diagram: what process owners and the console draw' })
@@ -49,6 +50,7 @@ export class ProcessDefinition {
   @Property({ type: 'text' })
   xml!: string;
 
+  @HeldInRow()
   @Field(() => [DiagramElement])
   @Property({ type: 'json' })
   elements!: DiagramElement[];

@@ -1,14 +1,17 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
-import { Role } from '../org/role.enum';
+import { HeldInRow, LIST_CAPS, MaxItems } from '../../graphql/list-cap';
+import { CENTER_STAFF, OWN_PROCESSES } from '../auth/access';
 import type { InstanceStatus } from './process.enums';
 import { DeployInput, Deployment, ProcessDefinitionKey, StatusCount } from './process.inputs';
 import { ProcessDefinition } from './process-definition.entity';
 
 @Resolver(() => ProcessDefinition)
 export class ProcessDefinitionResolver {
-  @Query(() => [ProcessDefinitionKey], { description: 'every process key with its versions' })
+  @Authorized(...CENTER_STAFF)
+  @HeldInRow()
+  @Query(() => [ProcessDefinitionKey], { description: 'every process key with its versions (one statement reads them all)' })
   async processDefinitions(@Ctx() ctx: AppContext): Promise<ProcessDefinitionKey[]> {
     const all = await ctx.services.processes.definitions.list(ctx.em);
     const byKey = new Map<string, ProcessDefinition[]>();
@@ -16,12 +19,13 @@ export class ProcessDefinitionResolver {
     return [...byKey].map(([key, versions]) => ({ key, name: versions[0].name ?? null, latestVersion: versions[0].version, versions }));
   }
 
-  @Authorized(Role.PROCESS_OWNER, Role.ADMIN)
+  @Authorized(...OWN_PROCESSES)
   @Mutation(() => Deployment, { description: 'deploys an edited diagram as the next version of its process' })
   deployProcessDefinition(@Arg('input') input: DeployInput, @Ctx() ctx: AppContext): Promise<Deployment> {
     return ctx.services.processes.definitions.deploy(ctx, input.xml);
   }
 
+  @MaxItems(LIST_CAPS.statusCounts)
   @FieldResolver(() => [StatusCount], { description: 'instances of this version by status' })
   async instanceCounts(@Root() definition: Row<ProcessDefinition>, @Ctx() ctx: AppContext): Promise<StatusCount[]> {
     const counts = await ctx.loaders.instanceCountsByDefinition.load(definition.id);

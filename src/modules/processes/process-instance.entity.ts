@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { HeldInRow } from '../../graphql/list-cap';
 import { User } from '../org/user.entity';
 import { InstanceStatus } from './process.enums';
 import { ProcessDefinition } from './process-definition.entity';
@@ -92,6 +93,7 @@ export class ProcessInstance {
   @Property({ type: 'json', nullable: true, lazy: true })
   state?: Record<string, unknown> | null;
 
+  @HeldInRow()
   @Field(() => [WaitingActivity], { description: 'what it waits on now' })
   @Property({ type: 'json' })
   waiting!: WaitingActivity[];

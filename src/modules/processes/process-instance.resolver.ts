@@ -3,8 +3,10 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { MaybePromise } from '../../db/batch-loaders';
 import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
+import { capList, LIST_CAPS, MaxItems } from '../../graphql/list-cap';
 import { badInput } from '../../shared/domain-error';
-import { Role } from '../org/role.enum';
+import { checkText, TEXT_LIMITS } from '../../shared/input-checks';
+import { CENTER_STAFF, OWN_PROCESSES, REPAIR_PROCESSES } from '../auth/access';
 import { ActivityRecord } from './activity-record.entity';
 import { ProcessInstanceFilter } from './process.inputs';
 import { ProcessDefinition } from './process-definition.entity';
@@ -13,6 +15,7 @@ import { ProcessTask } from './process-task.entity';
 
 @Resolver(() => ProcessInstance)
 export class ProcessInstanceResolver {
+  @Authorized(...CENTER_STAFF)
   @Query(() => [ProcessInstance], { description: 'newest first, at most `first` (1 to 100)' })
   processInstances(
     @Ctx() ctx: AppContext,
@@ -28,11 +31,13 @@ export class ProcessInstanceResolver {
     return ctx.em.find(ProcessInstance, where, { orderBy: { startedAt: 'desc', id: 'desc' }, limit });
   }
 
+  @Authorized(...CENTER_STAFF)
   @Query(() => ProcessInstance, { nullable: true })
   processInstance(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): MaybePromise<Row<ProcessInstance> | null> {
     return ctx.loaders.instanceById.load(id);
   }
 
+  @Authorized(...CENTER_STAFF)
   @Mutation(() => ProcessInstance, { description: 'starts the latest version of the process' })
   startProcess(
     @Arg('key') key: string,
@@ -42,9 +47,13 @@ export class ProcessInstanceResolver {
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'a retry with the same key returns the first instance' })
     idempotencyKey?: string,
   ): Promise<Row<ProcessInstance>> {
+    checkText('key', key, TEXT_LIMITS.key);
+    if (businessKey) checkText('businessKey', businessKey, TEXT_LIMITS.key);
+    if (idempotencyKey) checkText('idempotencyKey', idempotencyKey, TEXT_LIMITS.key);
     return ctx.services.processes.runner.start(ctx, key, businessKey ?? null, variables ?? {}, idempotencyKey);
   }
 
+  @Authorized(...CENTER_STAFF)
   @Mutation(() => ProcessInstance, { description: 'resumes the instance of businessKey that waits for this message' })
   correlateMessage(
     @Arg('name') name: string,
@@ -52,24 +61,29 @@ export class ProcessInstanceResolver {
     @Ctx() ctx: AppContext,
     @Arg('variables', () => GraphQLJSONObject, { nullable: true }) variables?: Record<string, unknown>,
   ): Promise<Row<ProcessInstance>> {
+    checkText('name', name, TEXT_LIMITS.key);
+    checkText('businessKey', businessKey, TEXT_LIMITS.key);
     return ctx.services.processes.runner.correlateMessage(ctx, name, businessKey, variables ?? {});
   }
 
+  @Authorized(...REPAIR_PROCESSES)
   @Mutation(() => ProcessInstance)
   retryIncident(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Row<ProcessInstance>> {
     return ctx.services.processes.runner.retryIncident(ctx, id);
   }
 
+  @Authorized(...REPAIR_PROCESSES)
   @Mutation(() => ProcessInstance)
   cancelProcessInstance(
     @Arg('id', () => ID) id: string,
     @Arg('reason') reason: string,
     @Ctx() ctx: AppContext,
   ): Promise<Row<ProcessInstance>> {
+    checkText('reason', reason, TEXT_LIMITS.text);
     return ctx.services.processes.runner.cancel(ctx, id, reason);
   }
 
-  @Authorized(Role.PROCESS_OWNER, Role.ADMIN)
+  @Authorized(...OWN_PROCESSES)
   @Mutation(() => [ProcessInstance], { description: 'moves waiting instances to another version when all they wait on exists there' })
   migrateProcessInstances(
     @Arg('key') key: string,
@@ -77,6 +91,7 @@ export class ProcessInstanceResolver {
     @Arg('toVersion', () => Int) toVersion: number,
     @Ctx() ctx: AppContext,
   ): Promise<Row<ProcessInstance>[]> {
+    checkText('key', key, TEXT_LIMITS.key);
     return ctx.services.processes.runner.migrate(ctx, key, fromVersion, toVersion);
   }
 
@@ -85,14 +100,18 @@ export class ProcessInstanceResolver {
     return ctx.loaders.definitionById.load(instance.definition.id);
   }
 
-  @FieldResolver(() => [ProcessTask], { description: 'its open user tasks' })
+  @MaxItems(LIST_CAPS.instanceTasks)
+  @FieldResolver(() => [ProcessTask], { description: `its open user tasks (at most ${LIST_CAPS.instanceTasks})` })
   tasks(@Root() instance: Row<ProcessInstance>, @Ctx() ctx: AppContext): Promise<Row<ProcessTask>[]> {
-    return ctx.loaders.openTasksByInstance.load(instance.id);
+    return capList(ctx.loaders.openTasksByInstance.load(instance.id), LIST_CAPS.instanceTasks);
   }
 
-  @FieldResolver(() => [ActivityRecord], { description: 'every activity entered and left, oldest first' })
+  @MaxItems(LIST_CAPS.instanceActivities)
+  @FieldResolver(() => [ActivityRecord], {
+    description: `activities entered and left, oldest first (the first ${LIST_CAPS.instanceActivities})`,
+  })
   history(@Root() instance: Row<ProcessInstance>, @Ctx() ctx: AppContext): Promise<Row<ActivityRecord>[]> {
-    return ctx.loaders.activitiesByInstance.load(instance.id);
+    return capList(ctx.loaders.activitiesByInstance.load(instance.id), LIST_CAPS.instanceActivities);
   }
 
   @FieldResolver(() => Incident, { nullable: true, description: 'why the instance stopped, when it did' })

@@ -50,6 +50,7 @@ export class ProcessRunnerService {
       runOnce(em, {
         operation: 'startProcess',
         key: idempotencyKey,
+        payload: { key, businessKey, variables },
         actor: ctx.actor,
         now: this.clock.now(),
         load: (id) => instanceById(em, id),
@@ -66,7 +67,7 @@ export class ProcessRunnerService {
     businessKey: string | null,
     variables: Record<string, unknown>,
   ): Promise<InstanceRow> {
-    const actor = await stepActor(em, ctx.actor);
+    const actor = await stepActor(em, ctx);
     const [latest] = await execSql<{ id: string; version: number }>(
       em,
       'select id, version from process_definition where key = ? order by version desc limit 1',
@@ -101,7 +102,7 @@ export class ProcessRunnerService {
   /** Delivers a message to the one instance of `businessKey` waiting for it. Nothing is buffered. */
   correlateMessage(ctx: ServiceContext, name: string, businessKey: string, output: Record<string, unknown>): Promise<InstanceRow> {
     return inTransaction(ctx.em, this.bus, async ({ em, events }) => {
-      const actor = await stepActor(em, ctx.actor);
+      const actor = await stepActor(em, ctx);
       const candidates = await execSql<{ id: string; waiting: WaitingActivity[] }>(
         em,
         'select id, waiting from process_instance where business_key = ? and status = ?',
@@ -131,7 +132,7 @@ export class ProcessRunnerService {
   /** Tries the failed step again, on the state saved before it. */
   retryIncident(ctx: ServiceContext, instanceId: string): Promise<InstanceRow> {
     return inTransaction(ctx.em, this.bus, async ({ em, events }) => {
-      const actor = await stepActor(em, ctx.actor);
+      const actor = await stepActor(em, ctx);
       const instance = await this.lock(em, instanceId);
       const command = instance.incidentData?.command;
       if (instance.status !== InstanceStatus.INCIDENT || !command) {

@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { HeldInRow } from '../../graphql/list-cap';
 import { User } from '../org/user.entity';
 import { TaskStatus } from './process.enums';
 import { ProcessInstance } from './process-instance.entity';
@@ -65,6 +66,7 @@ export class ProcessTask {
   @ManyToOne(() => User, { ref: true, nullable: true })
   assignee?: Ref<User> | null;
 
+  @HeldInRow()
   @Field(() => [FormField])
   @Property({ type: 'json' })
   formFields!: FormField[];

@@ -1,8 +1,10 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { MaybePromise } from '../../db/batch-loaders';
 import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
+import { MaxItems } from '../../graphql/list-cap';
+import { TASK_WORKERS, worksOnlyThroughTasks } from '../auth/access';
 import { User } from '../org/user.entity';
 import { ActivityRecord } from './activity-record.entity';
 import { TaskStatus } from './process.enums';
@@ -12,26 +14,38 @@ import { ProcessTask } from './process-task.entity';
 
 @Resolver(() => ProcessTask)
 export class ProcessTaskResolver {
+  @Authorized(...TASK_WORKERS)
+  @MaxItems(500)
   @Query(() => [ProcessTask], { description: "the work queue: mine, my department's, overdue (at most 500, earliest due first)" })
-  tasks(@Ctx() ctx: AppContext, @Arg('filter', () => TaskFilter, { nullable: true }) filter?: TaskFilter): Promise<Row<ProcessTask>[]> {
-    return ctx.services.processes.tasks.queue(ctx, filter ?? {});
+  async tasks(
+    @Ctx() ctx: AppContext,
+    @Arg('filter', () => TaskFilter, { nullable: true }) filter?: TaskFilter,
+  ): Promise<Row<ProcessTask>[]> {
+    // Contractors get their own work whatever they ask for.
+    const contractor = worksOnlyThroughTasks((await ctx.staffUser())?.roles ?? []);
+    return ctx.services.processes.tasks.queue(ctx, contractor ? { ...filter, mine: true, myDepartment: true } : (filter ?? {}));
   }
 
+  @Authorized(...TASK_WORKERS)
   @Query(() => ProcessTask, { nullable: true })
-  task(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): MaybePromise<Row<ProcessTask> | null> {
-    return ctx.services.processes.tasks.find(ctx, id);
+  async task(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Row<ProcessTask> | null> {
+    const contractor = worksOnlyThroughTasks((await ctx.staffUser())?.roles ?? []);
+    return contractor ? ctx.services.processes.tasks.findOwnWork(ctx, id) : ctx.services.processes.tasks.find(ctx, id);
   }
 
+  @Authorized(...TASK_WORKERS)
   @Mutation(() => ProcessTask)
   claimTask(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: AppContext): Promise<ProcessTask> {
     return ctx.services.processes.tasks.claim(ctx, id, version);
   }
 
+  @Authorized(...TASK_WORKERS)
   @Mutation(() => ProcessTask)
   unclaimTask(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: AppContext): Promise<ProcessTask> {
     return ctx.services.processes.tasks.unclaim(ctx, id, version);
   }
 
+  @Authorized(...TASK_WORKERS)
   @Mutation(() => ProcessTask, { description: 'completes the task with values for its form; its instance moves on' })
   completeTask(
     @Arg('id', () => ID) id: string,

@@ -69,6 +69,20 @@ export class ProcessTaskService {
     return findById(ctx.em, ProcessTask, id);
   }
 
+  /** A task as a contractor may see it: only when it is theirs or offered to them. */
+  async findOwnWork(ctx: ServiceContext, id: string): Promise<ProcessTask | null> {
+    const task = await findById(ctx.em, ProcessTask, id);
+    if (!task) return null;
+    const actor = await requireActor(ctx.em, ctx);
+    if (task.assignee?.id === actor.id) return task;
+    try {
+      mayWorkOn(actor, task);
+      return task;
+    } catch {
+      return null;
+    }
+  }
+
   claim(ctx: ServiceContext, id: string, version: number): Promise<ProcessTask> {
     return this.changeClaim(ctx, id, version, true);
   }
@@ -143,7 +157,7 @@ export class ProcessTaskService {
 }
 
 async function requireActor(em: EntityManager, ctx: ServiceContext): Promise<StepActor> {
-  const actor = await stepActor(em, ctx.actor);
+  const actor = await stepActor(em, ctx);
   if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Say who you are to work on tasks');
   return actor;
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { execSql } from '../../db/plain-rows';
 import { DomainError, ErrorCode } from '../../shared/domain-error';
-import type { Actor } from '../../shared/service-context';
+import type { ServiceContext } from '../../shared/service-context';
 
 /** Who moves an instance on: what task permissions and history need of a member of staff. */
 export interface StepActor {
@@ -11,10 +11,14 @@ export interface StepActor {
 }
 
 /**
- * The acting member of staff, read in the caller's transaction (one statement, no entity). An
- * unknown user code is refused, not ignored; a caller without one (system, customers) is null.
+ * The acting member of staff: the principal the request confirmed, else read in the caller's
+ * transaction (one statement, no entity). An unknown user code is refused, not ignored; a caller
+ * without one (system, customers) is null.
  */
-export async function stepActor(em: EntityManager, actor: Actor): Promise<StepActor | null> {
+export async function stepActor(em: EntityManager, ctx: ServiceContext): Promise<StepActor | null> {
+  // A request confirmed its staff member when it was authenticated: no second read.
+  if (ctx.principal) return ctx.principal;
+  const { actor } = ctx;
   if (!actor.userCode) return null;
   const [row] = await execSql<{ id: string; roles: string[]; department_code: string }>(
     em,

@@ -1,6 +1,7 @@
-import { Arg, Ctx, Field, InputType, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, InputType, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
+import { CENTER_STAFF, TASK_WORKERS, worksOnlyThroughTasks } from '../auth/access';
 import { actingUser } from '../history/history.service';
 import { InstanceStatus } from '../processes/process.enums';
 import { ProcessInstance } from '../processes/process-instance.entity';
@@ -72,7 +73,10 @@ function subscriberOf(context: AppContext): Promise<Subscriber | null> {
   return found;
 }
 
-async function matchesTask(payload: TaskChangedPayload, filter: TaskSubscriptionFilter | undefined, context: AppContext): Promise<boolean> {
+async function matchesTask(payload: TaskChangedPayload, asked: TaskSubscriptionFilter | undefined, context: AppContext): Promise<boolean> {
+  // Contractors hear of their own work only, whatever they ask for.
+  const contractor = worksOnlyThroughTasks((await context.staffUser())?.roles ?? []);
+  const filter = contractor ? { mine: true, myDepartment: true } : asked;
   if (!filter?.mine && !filter?.myDepartment) return true;
   const user = await subscriberOf(context);
   if (!user) return false;
@@ -85,6 +89,7 @@ async function matchesTask(payload: TaskChangedPayload, filter: TaskSubscription
 
 @Resolver()
 export class ProcessSubscriptionResolver {
+  @Authorized(...CENTER_STAFF)
   @Subscription(() => ProcessInstance, {
     topics: Topic.ProcessInstanceChanged,
     filter: ({ payload, args }: { payload: ProcessInstanceChangedPayload; args: { filter?: ProcessInstanceSubscriptionFilter } }) =>
@@ -101,6 +106,7 @@ export class ProcessSubscriptionResolver {
   }
 
   /** "Mine" and "my department" depend on who subscribed, so the filter looks the subscriber up. */
+  @Authorized(...TASK_WORKERS)
   @Subscription(() => TaskChangeNotice, {
     topics: Topic.TaskChanged,
     filter: ({ payload, args, context }: { payload: TaskChangedPayload; args: { filter?: TaskSubscriptionFilter }; context: AppContext }) =>

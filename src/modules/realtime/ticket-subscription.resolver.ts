@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, InputType, ObjectType, Resolver, Root, Sub
 import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { OptionalIdField } from '../../graphql/id-fields';
-import { READ_CENTER_DATA } from '../auth/auth-checker';
+import { READ_CENTER_DATA } from '../auth/access';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketChangeKind, TicketKind, TicketStatus } from '../tickets/ticket.enums';
 import { SharedLoads } from './shared-load';

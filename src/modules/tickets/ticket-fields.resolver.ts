@@ -3,9 +3,11 @@ import type { MaybePromise } from '../../db/batch-loaders';
 import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { historyLimit } from '../../graphql/history-limit';
+import { capList, LIST_CAPS, MaxItems } from '../../graphql/list-cap';
 import { Circuit } from '../circuits/circuit.entity';
 import { Customer } from '../customers/customer.entity';
 import { SubjectType } from '../history/history.enums';
+import { visibleHistory } from '../history/history.resolver';
 import { HistoryEvent } from '../history/history-event.entity';
 import { Department } from '../org/department.entity';
 import { User } from '../org/user.entity';
@@ -22,9 +24,10 @@ export class TicketFieldsResolver {
     return ctx.loaders.customerById.load(ticket.customer.id);
   }
 
-  @FieldResolver(() => [Circuit], { description: 'affected circuits' })
+  @MaxItems(LIST_CAPS.ticketCircuits)
+  @FieldResolver(() => [Circuit], { description: `affected circuits (at most ${LIST_CAPS.ticketCircuits})` })
   circuits(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): Promise<Row<Circuit>[]> {
-    return ctx.loaders.circuitsByTicket.load(ticket.id);
+    return capList(ctx.loaders.circuitsByTicket.load(ticket.id), LIST_CAPS.ticketCircuits);
   }
 
   @FieldResolver(() => Department)
@@ -42,18 +45,21 @@ export class TicketFieldsResolver {
     return ticket.createdBy ? ctx.loaders.userById.load(ticket.createdBy.id) : null;
   }
 
-  @FieldResolver(() => [HistoryEvent], { description: 'append-only history, newest first' })
+  @MaxItems(LIST_CAPS.history)
+  @FieldResolver(() => [HistoryEvent], { description: `append-only history, newest first (the newest ${LIST_CAPS.history} without last)` })
   history(
     @Root() ticket: Row<Ticket>,
     @Ctx() ctx: AppContext,
     @Arg('last', () => Int, { nullable: true }) last?: number,
   ): Promise<Row<HistoryEvent>[]> {
-    return ctx.loaders.history.load({ subjectType: SubjectType.TICKET, subjectId: ticket.id, limit: historyLimit(last) });
+    const events = ctx.loaders.history.load({ subjectType: SubjectType.TICKET, subjectId: ticket.id, limit: historyLimit(last) });
+    return ctx.actor.kind === 'customer' ? visibleHistory(ctx, events) : events;
   }
 
-  @FieldResolver(() => [TicketReport])
+  @MaxItems(LIST_CAPS.reports)
+  @FieldResolver(() => [TicketReport], { description: `reports submitted (at most ${LIST_CAPS.reports})` })
   reports(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): Promise<Row<TicketReport>[]> {
-    return ctx.loaders.reportsByTicket.load(ticket.id);
+    return capList(ctx.loaders.reportsByTicket.load(ticket.id), LIST_CAPS.reports);
   }
 
   @FieldResolver(() => Boolean, { description: 'still open and past its resolution deadline' })

@@ -4,7 +4,7 @@ import type { Row } from '../../db/plain-rows';
 import { connectionType, toConnection } from '../../graphql/connection';
 import type { AppContext } from '../../graphql/context';
 import { PageArgs } from '../../graphql/page-args';
-import { READ_CENTER_DATA } from '../auth/auth-checker';
+import { CENTER_STAFF, READ_CENTER_DATA } from '../auth/access';
 import { Ticket } from './ticket.entity';
 import { OpenTicketInput, SubmitReportInput, TicketFilter, TicketOrder, TransitionTicketInput, UpdateTicketInput } from './ticket.inputs';
 import { TicketReport } from './ticket-report.entity';
@@ -33,30 +33,40 @@ export class TicketResolver {
     return ctx.services.tickets.find(ctx, id);
   }
 
+  @Authorized(...CENTER_STAFF)
   @Mutation(() => Ticket, { description: 'opens a ticket; deadlines come from the SLA policy on the working-day calendar' })
   openTicket(@Arg('input') input: OpenTicketInput, @Ctx() ctx: AppContext): Promise<Ticket> {
     return ctx.services.tickets.open(ctx, input);
   }
 
+  @Authorized(...CENTER_STAFF)
   @Mutation(() => Ticket)
   updateTicket(@Arg('input') input: UpdateTicketInput, @Ctx() ctx: AppContext): Promise<Ticket> {
     return ctx.services.tickets.update(ctx, input);
   }
 
+  @Authorized(...CENTER_STAFF)
   @Mutation(() => Ticket, { description: 'moves the ticket to another TMF621 state; illegal moves are refused with the allowed ones' })
   transitionTicket(@Arg('input') input: TransitionTicketInput, @Ctx() ctx: AppContext): Promise<Ticket> {
     return ctx.services.tickets.transition(ctx, input);
   }
 
+  @Authorized(...CENTER_STAFF)
   @Mutation(() => Ticket)
   addTicketNote(
     @Arg('ticketId', () => ID) ticketId: string,
     @Arg('note', () => String) note: string,
     @Ctx() ctx: AppContext,
+    @Arg('visibleToCustomer', () => Boolean, {
+      defaultValue: false,
+      description: 'the customer may read it; notes are internal by default',
+    })
+    visibleToCustomer: boolean,
   ): Promise<Ticket> {
-    return ctx.services.tickets.addNote(ctx, ticketId, note);
+    return ctx.services.tickets.addNote(ctx, ticketId, note, visibleToCustomer);
   }
 
+  @Authorized(...CENTER_STAFF)
   @Mutation(() => TicketReport)
   submitReport(@Arg('input') input: SubmitReportInput, @Ctx() ctx: AppContext): Promise<TicketReport> {
     return ctx.services.tickets.submitReport(ctx, input);

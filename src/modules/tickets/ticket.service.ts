@@ -7,7 +7,8 @@ import { inTransaction, type UnitOfWork } from '../../db/unit-of-work';
 import type { Clock } from '../../shared/clock';
 import { badInput, notFound, staleVersion } from '../../shared/domain-error';
 import type { EventBus } from '../../shared/event-bus';
-import { mayAccessCustomer, type ServiceContext, scopedCustomerId } from '../../shared/service-context';
+import { checkId, checkText, TEXT_LIMITS } from '../../shared/input-checks';
+import { listCustomerScope, mayAccessCustomer, NO_CUSTOMER, type ServiceContext } from '../../shared/service-context';
 import { Circuit } from '../circuits/circuit.entity';
 import { requireCustomer } from '../customers/customer.service';
 import { HistoryAction, SubjectType } from '../history/history.enums';
@@ -50,13 +51,16 @@ export class TicketService {
   ) {}
 
   async find(ctx: ServiceContext, id: string): Promise<Ticket | null> {
+    checkId('id', id);
     const ticket = await findById(ctx.em, Ticket, id);
     return ticket && mayAccessCustomer(ctx.actor, ticket.customer.id) ? ticket : null;
   }
 
   list(ctx: ServiceContext, page: PageRequest, filter?: TicketFilter, order?: TicketOrder): Promise<TicketPage> {
-    const customerId = scopedCustomerId(ctx.actor);
-    const scoped = customerId ? { includeArchived: false, ...filter, customerId } : filter;
+    const scoped =
+      ctx.actor.kind === 'customer'
+        ? { includeArchived: false, ...filter, customerId: listCustomerScope(ctx.actor, filter?.customerId) ?? NO_CUSTOMER }
+        : (filter ?? undefined);
     return listTickets(ctx.em, this.clock.now(), page, scoped, order);
   }
 
@@ -66,6 +70,7 @@ export class TicketService {
       const ticket = await runOnce(em, {
         operation: 'openTicket',
         key: input.idempotencyKey,
+        payload: input,
         actor: ctx.actor,
         now: this.clock.now(),
         load: (id) => findById(em, Ticket, id),
@@ -187,11 +192,13 @@ export class TicketService {
     });
   }
 
-  addNote(ctx: ServiceContext, ticketId: string, note: string): Promise<Ticket> {
+  addNote(ctx: ServiceContext, ticketId: string, note: string, customerVisible = false): Promise<Ticket> {
     return this.write(ctx, async ({ em }, actor) => {
+      checkId('ticketId', ticketId);
+      checkText('note', note, TEXT_LIMITS.text);
       const ticket = await findById(em, Ticket, ticketId);
       if (!ticket) throw notFound('Ticket', ticketId);
-      this.history(em, actor, ticket, HistoryAction.NOTE_ADDED, [], note);
+      this.history(em, actor, ticket, HistoryAction.NOTE_ADDED, [], note, customerVisible);
       return { ticket, change: TicketChangeKind.NOTE_ADDED };
     });
   }
@@ -240,10 +247,11 @@ export class TicketService {
     action: HistoryAction,
     changes: FieldChange[],
     note: string | null,
+    customerVisible = false,
   ): void {
     const now = this.clock.now();
     ticket.updatedAt = now;
-    recordHistory(em, actor, { subjectType: SubjectType.TICKET, subjectId: ticket.id, action, at: now, changes, note });
+    recordHistory(em, actor, { subjectType: SubjectType.TICKET, subjectId: ticket.id, action, at: now, changes, note, customerVisible });
   }
 }
 

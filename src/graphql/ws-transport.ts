@@ -1,0 +1,90 @@
+import {
+  type ExecutionArgs,
+  GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  getOperationAST,
+  parse,
+  validate,
+} from 'graphql';
+import type { Context } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { WebSocketServer } from 'ws';
+import { capAnswer } from './answer-size';
+import { bearerOf } from './authenticate';
+import type { CompiledRun } from './compiled-executor';
+import type { AppContext } from './context';
+import type { OperationGuard } from './operation-guard';
+
+export interface WsTransportOptions {
+  schema: GraphQLSchema;
+  guard: OperationGuard;
+  run: CompiledRun;
+  authenticate: (authorization: string | undefined) => Promise<AppContext>;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** operations one connection may have running at once (subscriptions mostly) */
+  maxOperations: number;
+  maxAnswerBytes: number;
+}
+
+type ConnectionParams = Record<string, unknown> | undefined;
+const authorizationOf = (ctx: Context<ConnectionParams>) =>
+  bearerOf(ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization);
+
+/**
+ * graphql-ws on `/graphql`, through the same guard as HTTP: the token is checked at
+ * connection_init (4403 without a good one) and again for every operation (a role or a user
+ * deactivated meanwhile counts); each operation is parsed with the token limit, validated with
+ * the same rules, resolved by its `operationName` (never "the first one"), executed by the same
+ * compiled runner, and its errors pass the same formatter (masking, no suggestions in production).
+ */
+export function serveGraphqlWs(wsServer: WebSocketServer, options: WsTransportOptions) {
+  const { schema, guard } = options;
+  const format = (error: GraphQLError) => options.formatError(error.toJSON(), error);
+  // Errors refused before execution go out as graphql-ws `error` messages, formatted in onError.
+  const refuse = (error: unknown): GraphQLError[] => [
+    error instanceof GraphQLError ? error : new GraphQLError((error as Error).message, { originalError: error as Error }),
+  ];
+  wsServer.on('connection', (socket) => capAnswer(socket, options.maxAnswerBytes));
+  return useServer<ConnectionParams>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        try {
+          await options.authenticate(authorizationOf(ctx));
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+        // graphql-ws lists the new operation before asking us, so the count includes it.
+        if (Object.keys(ctx.subscriptions).length > options.maxOperations) {
+          return refuse(
+            new GraphQLError(`A connection may run at most ${options.maxOperations} operations at once; complete some first`, {
+              extensions: { code: 'TOO_MANY_OPERATIONS', maxOperations: options.maxOperations },
+            }),
+          );
+        }
+        try {
+          const document = parse(payload.query, { maxTokens: guard.maxTokens });
+          const errors = validate(schema, document, guard.rules);
+          if (errors.length) return errors.map(guard.codeValidationError);
+          const operation = getOperationAST(document, payload.operationName);
+          if (!operation) return refuse(guard.unresolvedOperation(payload.operationName));
+          const contextValue = await options.authenticate(authorizationOf(ctx));
+          return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+        } catch (err) {
+          return refuse(guard.codeParseError(err));
+        }
+      },
+      execute: (args) => {
+        const operation = getOperationAST(args.document, args.operationName);
+        return options.run(args.document, args.operationName, operation?.variableDefinitions, args.variableValues, args.contextValue);
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map(format),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(format) } : result),
+    },
+    wsServer,
+  );
+}

@@ -1,0 +1,58 @@
+import { Role } from '../org/role.enum';
+
+/**
+ * Who may use each root field, named once. Every query, mutation and subscription carries
+ * `@Authorized(...one of these)`; the schema is refused at boot when one does not
+ * (`assertEveryRootFieldDeclaresAccess`), so nothing is open by default.
+ */
+
+/** In an `@Authorized(...)` list: customer tokens may use it too (narrowed to their customer). */
+export const CUSTOMER_ACCESS = 'CUSTOMER';
+
+const ALL_ROLES = Object.values(Role);
+
+/** Staff who work on the center's records: every role but contractors, who work through their tasks. */
+export const CENTER_STAFF: readonly string[] = ALL_ROLES.filter((role) => role !== Role.CONTRACTOR);
+
+/** Who reads the center's customers, circuits and tickets: the center's staff, and customer tokens. */
+export const READ_CENTER_DATA: readonly string[] = [...CENTER_STAFF, CUSTOMER_ACCESS];
+
+/** Who works on user tasks: every role, contractors included (a task still goes only to its candidates). */
+export const TASK_WORKERS: readonly string[] = ALL_ROLES;
+
+/** Who keeps the customer directory: the people who talk to customers. */
+export const EDIT_CUSTOMERS: readonly string[] = [Role.RESPONSE_CENTER, Role.ACCOUNT_MANAGER, Role.SUPERVISOR, Role.ADMIN];
+
+/** Who keeps the circuit inventory. */
+export const EDIT_CIRCUITS: readonly string[] = [
+  Role.RESPONSE_CENTER,
+  Role.NETWORK_SERVICE_MANAGER,
+  Role.OPERATIONS,
+  Role.SUPERVISOR,
+  Role.ADMIN,
+];
+
+/** Who repairs running procedures: retries incidents and cancels instances. */
+export const REPAIR_PROCESSES: readonly string[] = [Role.PROCESS_OWNER, Role.SUPERVISOR, Role.ADMIN];
+
+/** Who deploys diagrams and moves instances between versions. */
+export const OWN_PROCESSES: readonly string[] = [Role.PROCESS_OWNER, Role.ADMIN];
+
+/** Who runs the hub: staff, departments, the SLA policy. */
+export const ADMINISTER: readonly string[] = [Role.ADMIN];
+
+/** Who sees customers' contact people (confidential, 客户中心质量管理制度办法): the roles that talk to customers. */
+export const READ_CONTACTS: readonly string[] = [
+  Role.RESPONSE_CENTER,
+  Role.ACCOUNT_MANAGER,
+  Role.NETWORK_SERVICE_MANAGER,
+  Role.SUPERVISOR,
+  Role.ADMIN,
+];
+
+/**
+ * Contractors see the center only through their own work: the tasks offered to their department
+ * or role, or assigned to them. A user who also holds a center role sees what that role sees.
+ */
+export const worksOnlyThroughTasks = (roles: readonly string[]): boolean =>
+  roles.length > 0 && roles.every((role) => role === Role.CONTRACTOR);
