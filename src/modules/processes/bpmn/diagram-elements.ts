@@ -1,4 +1,5 @@
 import type { DiagramElement } from '../process-definition.entity';
+import { elementDigest } from './element-changes';
 import { type ModdleElement, walk } from './moddle';
 
 /** Flow elements with their lane, for the console and for checking instance migration. */
@@ -14,7 +15,14 @@ export function listElements(process: ModdleElement): DiagramElement[] {
     if (!element.id || element === process) continue;
     if (!isFlowElement(element.$type)) continue;
     const attachedTo = (element.attachedToRef as ModdleElement | undefined)?.id ?? null;
-    elements.push({ id: element.id, type: element.$type, name: element.name ?? null, lane: laneOf.get(element.id) ?? null, attachedTo });
+    elements.push({
+      id: element.id,
+      type: element.$type,
+      name: element.name ?? null,
+      lane: laneOf.get(element.id) ?? null,
+      attachedTo,
+      digest: elementDigest(element),
+    });
   }
   return elements.sort((a, b) => a.id.localeCompare(b.id));
 }
