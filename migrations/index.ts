@@ -9,6 +9,8 @@ import { Migration20261201194000_UserActive } from './Migration20261201194000_Us
 import { Migration20261201195000_HistoryCustomerVisible } from './Migration20261201195000_HistoryCustomerVisible';
 import { Migration20261201200000_IdempotencyRequestHash } from './Migration20261201200000_IdempotencyRequestHash';
 import { Migration20261201201000_HolidaySchedule } from './Migration20261201201000_HolidaySchedule';
+import { Migration20261201210000_TaskAssignedBy } from './Migration20261201210000_TaskAssignedBy';
+import { Migration20261201212000_DeployProvenance } from './Migration20261201212000_DeployProvenance';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file and adds it here;
@@ -25,4 +27,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201195000_HistoryCustomerVisible', class: Migration20261201195000_HistoryCustomerVisible },
   { name: 'Migration20261201200000_IdempotencyRequestHash', class: Migration20261201200000_IdempotencyRequestHash },
   { name: 'Migration20261201201000_HolidaySchedule', class: Migration20261201201000_HolidaySchedule },
+  { name: 'Migration20261201210000_TaskAssignedBy', class: Migration20261201210000_TaskAssignedBy },
+  { name: 'Migration20261201212000_DeployProvenance', class: Migration20261201212000_DeployProvenance },
 ];

@@ -12,6 +12,7 @@ import { OrgResolver } from '../modules/org/org.resolver';
 import { ProcessDefinitionResolver } from '../modules/processes/process-definition.resolver';
 import { ProcessInstanceResolver } from '../modules/processes/process-instance.resolver';
 import { ActivityRecordResolver, ProcessTaskResolver } from '../modules/processes/process-task.resolver';
+import { ProcessValidationResolver } from '../modules/processes/process-validation.resolver';
 import { ProcessSubscriptionResolver } from '../modules/realtime/process-subscription.resolver';
 import { TicketSubscriptionResolver } from '../modules/realtime/ticket-subscription.resolver';
 import { SlaPolicyResolver } from '../modules/tickets/sla-policy.resolver';
@@ -31,6 +32,7 @@ export const resolvers = [
   TicketSubscriptionResolver,
   ProcessDefinitionResolver,
   ProcessInstanceResolver,
+  ProcessValidationResolver,
   ProcessTaskResolver,
   ActivityRecordResolver,
   ProcessSubscriptionResolver,

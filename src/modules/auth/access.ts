@@ -35,6 +35,9 @@ export const EDIT_CIRCUITS: readonly string[] = [
 /** Who repairs running procedures: retries incidents and cancels instances. */
 export const REPAIR_PROCESSES: readonly string[] = [Role.PROCESS_OWNER, Role.SUPERVISOR, Role.ADMIN];
 
+/** Who reassigns or releases someone else's task (a supervisor only within their department). */
+export const ASSIGN_TASKS: readonly string[] = [Role.SUPERVISOR, Role.ADMIN];
+
 /** Who deploys diagrams and moves instances between versions. */
 export const OWN_PROCESSES: readonly string[] = [Role.PROCESS_OWNER, Role.ADMIN];
 

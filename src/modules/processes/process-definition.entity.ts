@@ -19,6 +19,24 @@ export class DiagramElement {
 
   @Field(() => String, { nullable: true, description: 'for a boundary event: the activity it is attached to' })
   attachedTo!: string | null;
+
+  /** a digest of everything the element says, to tell what changed between versions (absent before it was kept) */
+  digest?: string;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'An element added, removed or changed since the previous version' })
+export class ElementChange {
+  @Field()
+  elementId!: string;
+
+  @Field({ description: 'ADDED, REMOVED or CHANGED' })
+  change!: 'ADDED' | 'REMOVED' | 'CHANGED';
+
+  @Field()
+  type!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
 }
 
 /** One deployed version of a BPMN process. Versions are never changed; an edit is a new version. */
@@ -69,6 +87,15 @@ export class ProcessDefinition {
 
   @ManyToOne(() => User, { ref: true, nullable: true })
   deployedBy?: Ref<User>;
+
+  @Field(() => String, { nullable: true, description: "why this version was deployed, in the process owner's words" })
+  @Property({ type: 'text', nullable: true })
+  comment?: string | null;
+
+  @HeldInRow()
+  @Field(() => [ElementChange], { description: 'elements added, removed or changed since the previous version' })
+  @Property({ type: 'json', default: '[]' })
+  changes: ElementChange[] = [];
 
   @Field(() => String, { nullable: true, description: 'file name when deployed from processes/ at start' })
   @Property({ nullable: true })

@@ -6,12 +6,12 @@ import type { Clock } from '../../shared/clock';
 import { DomainError, ErrorCode } from '../../shared/domain-error';
 import type { ServiceContext } from '../../shared/service-context';
 import { actingUser } from '../history/history.service';
-import { checkXmlText, executableProcesses, findCode } from './bpmn/diagram-checks';
+import { checkDiagram } from './bpmn/check-diagram';
+import { executableProcesses } from './bpmn/diagram-checks';
 import { listElements, listMessages } from './bpmn/diagram-elements';
-import { checkExpressions, nestingProblem } from './bpmn/expression-checks';
-import { lintDiagram } from './bpmn/lint-diagram';
-import { type ParsedDiagram, parseDiagram } from './bpmn/moddle';
-import { serializeSource } from './engine/serialize-source';
+import { elementChanges } from './bpmn/element-changes';
+import { readDiagramRules } from './bpmn/hub-knowledge';
+import type { ParsedDiagram } from './bpmn/moddle';
 import type { ServiceRegistry } from './engine/service-registry';
 import { ProcessDefinition } from './process-definition.entity';
 import type { ProcessLimits } from './process-limits';
@@ -30,8 +30,12 @@ export class ProcessDefinitionService {
     private readonly limits: ProcessLimits,
   ) {}
 
-  async deploy(ctx: ServiceContext, xml: string, source?: string): Promise<Deployment> {
-    const { diagram, serializedSource } = await this.validate(xml);
+  /**
+   * The latest version is the last one deployed, whoever deployed it. `source` is the file name
+   * when the start-up deploy reads processes/; `comment` is the process owner's reason.
+   */
+  async deploy(ctx: ServiceContext, xml: string, options: { source?: string; comment?: string | null } = {}): Promise<Deployment> {
+    const { diagram, serializedSource } = await this.validate(xml, ctx.em);
     const process = executableProcesses(diagram.root)[0];
     const key = process.id as string;
     const sha256 = createHash('sha256').update(xml).digest('hex');
@@ -41,6 +45,7 @@ export class ProcessDefinitionService {
       await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`process-definition:${key}`]);
       const latest = await em.findOne(ProcessDefinition, { key }, { orderBy: { version: 'desc' } });
       if (latest?.sha256 === sha256) return { definition: latest, created: false };
+      const elements = listElements(process);
       const definition = em.create(ProcessDefinition, {
         id: randomUUID(),
         key,
@@ -49,26 +54,41 @@ export class ProcessDefinitionService {
         sha256,
         xml,
         serializedSource,
-        elements: listElements(process),
+        elements,
         messages: listMessages(diagram.root),
         deployedAt: this.clock.now(),
         deployedBy: actor ?? undefined,
-        source,
+        source: options.source,
+        comment: options.comment ?? null,
+        changes: elementChanges(latest?.elements ?? [], elements),
       });
       await em.flush();
       return { definition, created: true };
     });
   }
 
-  /** Every `*.bpmn` of a folder, in name order; unchanged files make no new version. */
+  /**
+   * Every `*.bpmn` of a folder, in name order. A file is deployed only when it changed since it was
+   * last deployed from disk: a version a process owner deployed through the API stays the latest
+   * across restarts (`npm run processes:export` writes it back to the folder).
+   */
   async deployDirectory(ctx: ServiceContext, directory: string): Promise<Deployment[]> {
     const files = readdirSync(directory)
       .filter((f) => f.endsWith('.bpmn'))
       .sort();
     const deployments: Deployment[] = [];
     for (const file of files) {
+      const xml = readFileSync(path.join(directory, file), 'utf8');
+      const sha256 = createHash('sha256').update(xml).digest('hex');
+      const fromDisk = await ctx.em
+        .fork()
+        .findOne(ProcessDefinition, { source: file }, { orderBy: { deployedAt: 'desc', version: 'desc' } });
+      if (fromDisk?.sha256 === sha256) {
+        deployments.push({ definition: fromDisk, created: false });
+        continue;
+      }
       try {
-        deployments.push(await this.deploy(ctx, readFileSync(path.join(directory, file), 'utf8'), file));
+        deployments.push(await this.deploy(ctx, xml, { source: file, comment: `processes/${file} changed` }));
       } catch (err) {
         throw new Error(`processes/${file} cannot be deployed: ${(err as Error).message}`);
       }
@@ -81,35 +101,15 @@ export class ProcessDefinitionService {
   }
 
   /**
-   * Size, entities, parse, nesting, code, handlers and expressions, executability, bpmnlint: every
-   * problem is reported at once (a too deeply nested diagram is refused before anything walks it).
+   * The whole check pipeline (bpmn/check-diagram.ts): every problem once, each naming its element.
+   * With `em`, candidate groups and called processes are checked against the database.
    */
-  private async validate(xml: string): Promise<{ diagram: ParsedDiagram; serializedSource: string }> {
-    const refuse = (problems: string[]) =>
-      new DomainError(ErrorCode.BAD_USER_INPUT, `The diagram cannot be deployed: ${problems.join('; ')}`, { field: 'xml', problems });
-    const textProblems = checkXmlText(xml);
-    if (textProblems.length > 0) throw refuse(textProblems);
-    let diagram: ParsedDiagram;
-    try {
-      diagram = await parseDiagram(xml);
-    } catch (err) {
-      throw refuse([`the XML does not parse: ${(err as Error).message}`]);
-    }
-    const problems = diagram.context.warnings.map((w) => `the XML does not parse cleanly: ${w.message}`);
-    const nesting = nestingProblem(diagram.root);
-    if (nesting) throw refuse([nesting, ...problems]);
-    problems.push(...findCode(diagram.root));
-    problems.push(...checkExpressions(diagram.root, { serviceNames: this.registry.names(), limits: this.limits }));
-    // Serialized before linting: bpmnlint's rules leave marks on the tree that the engine must not see.
-    let serializedSource = '';
-    try {
-      serializedSource = serializeSource(diagram);
-    } catch (err) {
-      problems.push(`the diagram cannot be prepared for the engine: ${(err as Error).message}`);
-    }
-    if (executableProcesses(diagram.root).length === 0) problems.push('no process in it is executable (isExecutable="true")');
-    if (problems.length === 0) problems.push(...(await lintDiagram(diagram.root)).map((p) => `bpmnlint ${p}`));
-    if (problems.length > 0) throw refuse(problems);
+  private async validate(xml: string, em?: EntityManager): Promise<{ diagram: ParsedDiagram; serializedSource: string }> {
+    const base = { serviceNames: this.registry.names(), limits: this.limits };
+    const rules = em ? await readDiagramRules(em, base) : { ...base, departmentCodes: null, processKeys: null };
+    const { problems, diagram, serializedSource } = await checkDiagram(xml, rules);
+    if (problems.length > 0 || !diagram)
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `The diagram cannot be deployed: ${problems.join('; ')}`, { field: 'xml', problems });
     return { diagram, serializedSource };
   }
 }

@@ -164,8 +164,10 @@ export class ProcessRunnerService {
   }
 
   /**
-   * Moves waiting instances to another version. Allowed only when every element they wait on
-   * exists in the target; otherwise refused, naming the missing ids, and nothing moves.
+   * Moves waiting instances, and instances stopped in an incident, to another version. Allowed
+   * only when every element they wait on (or failed at) exists in the target; otherwise refused,
+   * naming the missing ids, and nothing moves. An incident moved to a fixed version is then
+   * retried there with `retryIncident`.
    */
   migrate(ctx: ServiceContext, key: string, fromVersion: number, toVersion: number): Promise<ProcessInstance[]> {
     return inTransaction(ctx.em, this.bus, async ({ em, events }) => {
@@ -173,11 +175,15 @@ export class ProcessRunnerService {
       if (!target) throw badInput('toVersion', `${key} has no version ${toVersion}`);
       const instances = await em.find(
         ProcessInstance,
-        { processKey: key, definitionVersion: fromVersion, status: InstanceStatus.WAITING },
+        { processKey: key, definitionVersion: fromVersion, status: { $in: [InstanceStatus.WAITING, InstanceStatus.INCIDENT] } },
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       const targetIds = new Set(target.elements.map((e) => e.id));
-      const missing = [...new Set(instances.flatMap((i) => i.waiting.map((w) => w.elementId)).filter((id) => !targetIds.has(id)))].sort();
+      const needed = (i: ProcessInstance) => [
+        ...i.waiting.map((w) => w.elementId),
+        ...(i.incidentData?.elementId ? [i.incidentData.elementId] : []),
+      ];
+      const missing = [...new Set(instances.flatMap(needed).filter((id) => !targetIds.has(id)))].sort();
       if (missing.length > 0) {
         throw badInput('toVersion', `Version ${toVersion} of ${key} lacks elements that instances wait on: ${missing.join(', ')}`, {
           missing,

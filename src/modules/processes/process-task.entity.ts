@@ -66,6 +66,14 @@ export class ProcessTask {
   @ManyToOne(() => User, { ref: true, nullable: true })
   assignee?: Ref<User> | null;
 
+  /** who last assigned or released it on someone else's behalf (a supervisor, an administrator) */
+  @ManyToOne(() => User, { ref: true, nullable: true })
+  assignedBy?: Ref<User> | null;
+
+  @Field(() => Date, { nullable: true, description: 'when a supervisor or administrator last assigned or released it' })
+  @Property({ type: 'timestamptz', nullable: true })
+  assignedAt?: Date | null;
+
   @HeldInRow()
   @Field(() => [FormField])
   @Property({ type: 'json' })

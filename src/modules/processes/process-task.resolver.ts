@@ -4,7 +4,7 @@ import type { MaybePromise } from '../../db/batch-loaders';
 import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { MaxItems } from '../../graphql/list-cap';
-import { TASK_WORKERS, worksOnlyThroughTasks } from '../auth/access';
+import { ASSIGN_TASKS, TASK_WORKERS, worksOnlyThroughTasks } from '../auth/access';
 import { User } from '../org/user.entity';
 import { ActivityRecord } from './activity-record.entity';
 import { TaskStatus } from './process.enums';
@@ -39,6 +39,20 @@ export class ProcessTaskResolver {
     return ctx.services.processes.tasks.claim(ctx, id, version);
   }
 
+  @Authorized(...ASSIGN_TASKS)
+  @Mutation(() => ProcessTask, {
+    description:
+      "gives an open task to someone who may work on it, or releases it (userId null): supervisors of the task's department and administrators",
+  })
+  assignTask(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Ctx() ctx: AppContext,
+    @Arg('userId', () => ID, { nullable: true }) userId?: string | null,
+  ): Promise<ProcessTask> {
+    return ctx.services.processes.tasks.assign(ctx, id, version, userId ?? null);
+  }
+
   @Authorized(...TASK_WORKERS)
   @Mutation(() => ProcessTask)
   unclaimTask(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: AppContext): Promise<ProcessTask> {
@@ -63,6 +77,11 @@ export class ProcessTaskResolver {
   @FieldResolver(() => User, { nullable: true })
   assignee(@Root() task: Row<ProcessTask>, @Ctx() ctx: AppContext): MaybePromise<Row<User> | null> {
     return task.assignee ? ctx.loaders.userById.load(task.assignee.id) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'the supervisor or administrator who last assigned or released it' })
+  assignedBy(@Root() task: Row<ProcessTask>, @Ctx() ctx: AppContext): MaybePromise<Row<User> | null> {
+    return task.assignedBy ? ctx.loaders.userById.load(task.assignedBy.id) : null;
   }
 
   @FieldResolver(() => User, { nullable: true })

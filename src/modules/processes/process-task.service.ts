@@ -3,8 +3,9 @@ import { findById, isUuid } from '../../db/find-by-id';
 import { type Row, selectRows } from '../../db/plain-rows';
 import { inTransaction } from '../../db/unit-of-work';
 import type { Clock } from '../../shared/clock';
-import { DomainError, ErrorCode, notFound, staleVersion } from '../../shared/domain-error';
+import { badInput, DomainError, ErrorCode, notFound, staleVersion } from '../../shared/domain-error';
 import type { EventBus } from '../../shared/event-bus';
+import { checkId } from '../../shared/input-checks';
 import type { ServiceContext } from '../../shared/service-context';
 import { User } from '../org/user.entity';
 import { validateTaskVariables } from './form-validation';
@@ -14,7 +15,7 @@ import { InstanceStatus, TaskStatus } from './process.enums';
 import { TaskChangedEvent } from './process.events';
 import type { ProcessRunnerService } from './process-runner.service';
 import { ProcessTask } from './process-task.entity';
-import { type StepActor, stepActor } from './step-actor';
+import { activeStaffById, type StepActor, stepActor } from './step-actor';
 
 export interface TaskQueueFilter {
   mine?: boolean;
@@ -121,6 +122,56 @@ export class ProcessTaskService {
         actor,
         events,
         { openTasks, completing: task },
+      );
+      return task;
+    });
+  }
+
+  /**
+   * A supervisor of the task's department, or an administrator, gives a task to someone who may
+   * work on it, or releases it (`userId` null): the way out when the assignee is away. The task
+   * records who did it and when.
+   */
+  assign(ctx: ServiceContext, id: string, version: number, userId: string | null): Promise<ProcessTask> {
+    return inTransaction(ctx.em, this.bus, async ({ em, events }) => {
+      const actor = await requireActor(em, ctx);
+      const task = await findById(em, ProcessTask, id);
+      if (!task) throw notFound('Task', id);
+      if (task.version !== version) throw staleVersion('Task', id, version, task.version);
+      if (task.status !== TaskStatus.OPEN)
+        throw new DomainError(ErrorCode.CONFLICT, `Task ${task.name ?? task.elementId} is ${task.status.toLowerCase()}`);
+      const supervisesIt =
+        actor.roles.includes('SUPERVISOR') && !!task.candidateDepartment && task.candidateDepartment === actor.departmentCode;
+      if (!actor.roles.includes('ADMIN') && !supervisesIt) {
+        throw new DomainError(
+          ErrorCode.FORBIDDEN,
+          `Only a supervisor of ${task.candidateDepartment ? `department ${task.candidateDepartment}` : "the task's department"} or an administrator may assign task ${task.name ?? task.elementId}`,
+        );
+      }
+      let assignee: StepActor | null = null;
+      if (userId) {
+        checkId('userId', userId);
+        assignee = await activeStaffById(em, userId);
+        if (!assignee) throw badInput('userId', `No active user with id ${userId}`);
+        try {
+          mayWorkOn(assignee, task);
+        } catch (err) {
+          throw badInput('userId', (err as Error).message.replace(/^Only/, 'The task goes to'));
+        }
+      }
+      task.assignee = assignee ? em.getReference(User, assignee.id, { wrapped: true }) : null;
+      task.assignedBy = em.getReference(User, actor.id, { wrapped: true });
+      task.assignedAt = this.clock.now();
+      await em.flush();
+      events.push(
+        new TaskChangedEvent(
+          task.id,
+          assignee ? 'ASSIGNED' : 'RELEASED',
+          task.candidateDepartment ?? null,
+          task.candidateRole ?? null,
+          task.assignee?.id ?? null,
+          this.clock.now(),
+        ),
       );
       return task;
     });

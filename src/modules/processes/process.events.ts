@@ -12,7 +12,7 @@ export class ProcessInstanceChangedEvent implements DomainEvent {
   ) {}
 }
 
-export type TaskChange = 'CREATED' | 'CLAIMED' | 'UNCLAIMED' | 'COMPLETED' | 'CANCELLED' | 'OVERDUE';
+export type TaskChange = 'CREATED' | 'CLAIMED' | 'UNCLAIMED' | 'ASSIGNED' | 'RELEASED' | 'COMPLETED' | 'CANCELLED' | 'OVERDUE';
 
 export class TaskChangedEvent implements DomainEvent {
   readonly type = 'task.changed';

@@ -2,7 +2,7 @@ import { IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { OptionalIdField } from '../../graphql/id-fields';
 import { HeldInRow } from '../../graphql/list-cap';
-import { NoNulCharacter } from '../../graphql/text-fields';
+import { NoNulCharacter, Text } from '../../graphql/text-fields';
 import { InstanceStatus, TaskStatus } from './process.enums';
 import { ProcessDefinition } from './process-definition.entity';
 
@@ -47,6 +47,11 @@ export class DeployInput {
   @Field({ description: 'BPMN 2.0 XML, at most 1 MB' })
   @Length(1, 2_000_000)
   xml!: string;
+
+  @Field(() => String, { nullable: true, description: 'why this version, for the record (at most 1,000 characters)' })
+  @IsOptional()
+  @Text(1000)
+  comment?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true })

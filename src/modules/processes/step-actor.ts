@@ -28,3 +28,13 @@ export async function stepActor(em: EntityManager, ctx: ServiceContext): Promise
   if (!row) throw new DomainError(ErrorCode.UNAUTHENTICATED, `Unknown user "${actor.userCode}"`, { userCode: actor.userCode });
   return { id: row.id, roles: row.roles, departmentCode: row.department_code };
 }
+
+/** An active member of staff by id, as a task's permissions see them (null when there is none). */
+export async function activeStaffById(em: EntityManager, id: string): Promise<StepActor | null> {
+  const [row] = await execSql<{ id: string; roles: string[]; department_code: string }>(
+    em,
+    'select u.id, u.roles, d.code as department_code from app_user u join department d on d.id = u.department_id where u.id = ? and u.active',
+    [id],
+  );
+  return row ? { id: row.id, roles: row.roles, departmentCode: row.department_code } : null;
+}
