@@ -100,6 +100,7 @@ describe('A token reaches only what it may, by any transport and any operation n
         t,
         { query: `query A { __typename } subscription B { ${field} }`, operationName: 'B' },
         { customerId: mine.customer.id },
+        { awaitRefusal: true },
       );
       expect(codesOf(answer)).toEqual(['FORBIDDEN']);
     }

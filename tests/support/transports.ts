@@ -45,10 +45,19 @@ export function wsClientFor(t: TestHub, token: string): Client {
 
 /**
  * One operation over graphql-ws on a connection of its own. A query or mutation answers with its
- * result; a subscription answers `{ data: { subscribed: true } }` once the server has taken it
- * (a query sent after it on the same socket came back first), or with the errors it was refused with.
+ * result; a subscription answers `{ data: { subscribed: true } }` once a query sent after it on the
+ * same socket came back (so it was not refused at once), or the errors it was refused with; with
+ * `awaitRefusal` it answers only its own outcome.
  */
-export async function overWs(t: TestHub, request: Request, as: Caller = 'admin'): Promise<Answer> {
+export interface WsOptions {
+  /**
+   * A subscription expected to be refused: wait for its own error rather than for a query sent
+   * after it (the refusal is asynchronous, so the later query may come back first).
+   */
+  awaitRefusal?: boolean;
+}
+
+export async function overWs(t: TestHub, request: Request, as: Caller = 'admin', options: WsOptions = {}): Promise<Answer> {
   const client = wsClientFor(t, await bearer(as));
   try {
     const subscription = isSubscription(request);
@@ -63,7 +72,7 @@ export async function overWs(t: TestHub, request: Request, as: Caller = 'admin')
         error: (error) => done(asAnswer(error)),
         complete: () => done({}),
       });
-      if (subscription) {
+      if (subscription && !options.awaitRefusal) {
         client.subscribe(
           { query: '{ __typename }' },
           { next: () => undefined, error: (e) => done(asAnswer(e)), complete: () => done({ data: { subscribed: true } }) },
@@ -91,7 +100,7 @@ function asAnswer(error: unknown): Answer {
   return { errors: [{ message: String((error as Error).message ?? error), extensions: { code: 'CLIENT_ERROR' } }] };
 }
 
-export const over = (transport: Transport, t: TestHub, request: Request, as: Caller = 'admin'): Promise<Answer> =>
-  transport === 'http' ? overHttp(t, request, as) : overWs(t, request, as);
+export const over = (transport: Transport, t: TestHub, request: Request, as: Caller = 'admin', options: WsOptions = {}): Promise<Answer> =>
+  transport === 'http' ? overHttp(t, request, as) : overWs(t, request, as, options);
 
 export const codesOf = (answer: Answer): string[] => (answer.errors ?? []).map((e) => String(e.extensions?.code));
