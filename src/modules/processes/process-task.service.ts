@@ -12,7 +12,7 @@ import { validateTaskVariables } from './form-validation';
 import type { InstanceStepper } from './instance-stepper';
 import { lockInstanceOfTask, type TaskRow, tasksOf } from './instance-store';
 import { InstanceStatus, TaskStatus } from './process.enums';
-import { TaskChangedEvent } from './process.events';
+import { type TaskChange, TaskChangedEvent } from './process.events';
 import type { ProcessRunnerService } from './process-runner.service';
 import { ProcessTask } from './process-task.entity';
 import { activeStaffById, type StepActor, stepActor } from './step-actor';
@@ -135,11 +135,7 @@ export class ProcessTaskService {
   assign(ctx: ServiceContext, id: string, version: number, userId: string | null): Promise<ProcessTask> {
     return inTransaction(ctx.em, this.bus, async ({ em, events }) => {
       const actor = await requireActor(em, ctx);
-      const task = await findById(em, ProcessTask, id);
-      if (!task) throw notFound('Task', id);
-      if (task.version !== version) throw staleVersion('Task', id, version, task.version);
-      if (task.status !== TaskStatus.OPEN)
-        throw new DomainError(ErrorCode.CONFLICT, `Task ${task.name ?? task.elementId} is ${task.status.toLowerCase()}`);
+      const task = await openTaskAt(em, id, version);
       const supervisesIt =
         actor.roles.includes('SUPERVISOR') && !!task.candidateDepartment && task.candidateDepartment === actor.departmentCode;
       if (!actor.roles.includes('ADMIN') && !supervisesIt) {
@@ -163,16 +159,7 @@ export class ProcessTaskService {
       task.assignedBy = em.getReference(User, actor.id, { wrapped: true });
       task.assignedAt = this.clock.now();
       await em.flush();
-      events.push(
-        new TaskChangedEvent(
-          task.id,
-          assignee ? 'ASSIGNED' : 'RELEASED',
-          task.candidateDepartment ?? null,
-          task.candidateRole ?? null,
-          task.assignee?.id ?? null,
-          this.clock.now(),
-        ),
-      );
+      events.push(taskChanged(task, assignee ? 'ASSIGNED' : 'RELEASED', this.clock.now()));
       return task;
     });
   }
@@ -180,11 +167,7 @@ export class ProcessTaskService {
   private changeClaim(ctx: ServiceContext, id: string, version: number, claim: boolean): Promise<ProcessTask> {
     return inTransaction(ctx.em, this.bus, async ({ em, events }) => {
       const actor = await requireActor(em, ctx);
-      const task = await findById(em, ProcessTask, id);
-      if (!task) throw notFound('Task', id);
-      if (task.version !== version) throw staleVersion('Task', id, version, task.version);
-      if (task.status !== TaskStatus.OPEN)
-        throw new DomainError(ErrorCode.CONFLICT, `Task ${task.name ?? task.elementId} is ${task.status.toLowerCase()}`);
+      const task = await openTaskAt(em, id, version);
       mayWorkOn(actor, task);
       if (claim && task.assignee && task.assignee.id !== actor.id)
         throw new DomainError(ErrorCode.CONFLICT, 'The task is claimed by someone else');
@@ -192,20 +175,24 @@ export class ProcessTaskService {
         throw new DomainError(ErrorCode.FORBIDDEN, 'Only the person who claimed a task can unclaim it');
       task.assignee = claim ? em.getReference(User, actor.id, { wrapped: true }) : null;
       await em.flush();
-      events.push(
-        new TaskChangedEvent(
-          task.id,
-          claim ? 'CLAIMED' : 'UNCLAIMED',
-          task.candidateDepartment ?? null,
-          task.candidateRole ?? null,
-          task.assignee?.id ?? null,
-          this.clock.now(),
-        ),
-      );
+      events.push(taskChanged(task, claim ? 'CLAIMED' : 'UNCLAIMED', this.clock.now()));
       return task;
     });
   }
 }
+
+/** The task at the version the caller read, still open; otherwise NOT_FOUND or CONFLICT. */
+async function openTaskAt(em: EntityManager, id: string, version: number): Promise<ProcessTask> {
+  const task = await findById(em, ProcessTask, id);
+  if (!task) throw notFound('Task', id);
+  if (task.version !== version) throw staleVersion('Task', id, version, task.version);
+  if (task.status !== TaskStatus.OPEN)
+    throw new DomainError(ErrorCode.CONFLICT, `Task ${task.name ?? task.elementId} is ${task.status.toLowerCase()}`);
+  return task;
+}
+
+const taskChanged = (task: ProcessTask, change: TaskChange, at: Date): TaskChangedEvent =>
+  new TaskChangedEvent(task.id, change, task.candidateDepartment ?? null, task.candidateRole ?? null, task.assignee?.id ?? null, at);
 
 async function requireActor(em: EntityManager, ctx: ServiceContext): Promise<StepActor> {
   const actor = await stepActor(em, ctx);
