@@ -11,6 +11,7 @@ import { Migration20261201200000_IdempotencyRequestHash } from './Migration20261
 import { Migration20261201201000_HolidaySchedule } from './Migration20261201201000_HolidaySchedule';
 import { Migration20261201210000_TaskAssignedBy } from './Migration20261201210000_TaskAssignedBy';
 import { Migration20261201212000_DeployProvenance } from './Migration20261201212000_DeployProvenance';
+import { Migration20261201214000_InstanceTicket } from './Migration20261201214000_InstanceTicket';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file and adds it here;
@@ -29,4 +30,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201201000_HolidaySchedule', class: Migration20261201201000_HolidaySchedule },
   { name: 'Migration20261201210000_TaskAssignedBy', class: Migration20261201210000_TaskAssignedBy },
   { name: 'Migration20261201212000_DeployProvenance', class: Migration20261201212000_DeployProvenance },
+  { name: 'Migration20261201214000_InstanceTicket', class: Migration20261201214000_InstanceTicket },
 ];

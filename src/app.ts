@@ -20,7 +20,6 @@ import { operationGuard, restoreRuleCode } from './graphql/operation-guard';
 import { buildHubSchema } from './graphql/schema';
 import { serveGraphqlWs } from './graphql/ws-transport';
 import { deployProcesses } from './modules/processes/deploy-processes';
-import { registerDomainHandlers } from './modules/processes/domain-handlers';
 import { ServiceRegistry } from './modules/processes/engine/service-registry';
 import { processLimitsOf } from './modules/processes/process-limits';
 import { relayEvents } from './modules/realtime/event-relay';
@@ -77,13 +76,13 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     if (config.seedOnEmpty) await seedIfEmpty(database.orm, { seed: config.seed, tickets: config.seedTickets, now: clock.now() });
     const bus = new EventBus();
     const registry = options.registry ?? new ServiceRegistry();
-    registerDomainHandlers(registry, clock);
     const services = createServices({
       em: database.orm.em,
       clock,
       bus,
       workingHours: { start: config.workdayStart, end: config.workdayEnd },
       processLimits: processLimitsOf(config),
+      ticketProcedures: config.ticketProcedures,
       retryDelaysMs: config.serviceRetryDelaysMs,
       registry,
     });

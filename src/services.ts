@@ -1,14 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { centerProcedures, procedureStarts, registerProcedureHandlers } from './composition/procedures';
 import { CalendarService, type WorkingHours } from './modules/calendar/calendar.service';
 import { CircuitService } from './modules/circuits/circuit.service';
 import { ContactService } from './modules/customers/contact.service';
 import { CustomerService } from './modules/customers/customer.service';
 import { OrgService } from './modules/org/org.service';
-import type { ServiceRegistry } from './modules/processes/engine/service-registry';
+import { ServiceRegistry } from './modules/processes/engine/service-registry';
+import type { StepFollower } from './modules/processes/instance-stepper';
 import type { ProcessLimits } from './modules/processes/process-limits';
 import { createProcessModule } from './modules/processes/processes.module';
 import { SlaPolicyService } from './modules/tickets/sla-policy.service';
 import { TicketService } from './modules/tickets/ticket.service';
+import { procedureLayer } from './procedures/procedure-layer';
 import type { Clock } from './shared/clock';
 import type { EventBus } from './shared/event-bus';
 
@@ -20,12 +23,29 @@ export interface ServiceDeps {
   processLimits: ProcessLimits;
   retryDelaysMs: readonly number[];
   registry?: ServiceRegistry;
+  /** `TICKET_PROCEDURES`: which ticket kind starts which procedure (undefined: the procedures' defaults) */
+  ticketProcedures?: string;
 }
 
 /** The hub's services, built once at boot; each method takes the request's ServiceContext. */
 export function createServices(deps: ServiceDeps) {
   const slaPolicy = new SlaPolicyService(deps.clock);
   const calendar = new CalendarService(deps.clock, deps.workingHours);
+  const tickets = new TicketService(deps.clock, deps.bus, calendar, slaPolicy);
+  const procedures = centerProcedures(deps.clock);
+  const registry = deps.registry ?? new ServiceRegistry();
+  registerProcedureHandlers(registry, procedures);
+  // The stepper tells the procedure layer of each step; the layer needs the runner built here.
+  let follow: StepFollower = async () => undefined;
+  const processes = createProcessModule({ ...deps, registry, follower: (em, step) => follow(em, step) });
+  const layer = procedureLayer({
+    procedures,
+    startedBy: procedureStarts(deps.ticketProcedures, procedures),
+    runner: processes.runner,
+    tickets,
+  });
+  follow = layer.follower;
+  tickets.attachProcedures(layer.ticketProcedures);
   return {
     calendar,
     org: new OrgService(),
@@ -33,8 +53,8 @@ export function createServices(deps: ServiceDeps) {
     contacts: new ContactService(deps.clock, deps.bus),
     circuits: new CircuitService(deps.clock, deps.bus),
     slaPolicy,
-    tickets: new TicketService(deps.clock, deps.bus, calendar, slaPolicy),
-    processes: createProcessModule(deps),
+    tickets,
+    processes,
   };
 }
 

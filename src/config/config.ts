@@ -118,6 +118,12 @@ export const settings = {
     default: 50,
     parse: int,
   },
+  ticketProcedures: {
+    env: 'TICKET_PROCEDURES',
+    doc: "which ticket kind starts which procedure, as KIND=key,KIND=key (empty: none; unset: each procedure's own kinds, today FAULT=fault-handling)",
+    default: undefined as string | undefined,
+    parse: text,
+  },
   workdayStart: {
     env: 'WORKDAY_START',
     doc: 'when the working day begins, HH:MM China time (working-hour deadlines count from here)',

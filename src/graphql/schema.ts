@@ -18,6 +18,7 @@ import { TicketSubscriptionResolver } from '../modules/realtime/ticket-subscript
 import { SlaPolicyResolver } from '../modules/tickets/sla-policy.resolver';
 import { TicketResolver } from '../modules/tickets/ticket.resolver';
 import { TicketFieldsResolver, TicketReportFieldsResolver } from '../modules/tickets/ticket-fields.resolver';
+import { InstanceTicketResolver, TicketProcedureResolver } from '../procedures/procedure-fields.resolver';
 
 export const resolvers = [
   OrgResolver,
@@ -38,6 +39,8 @@ export const resolvers = [
   ProcessSubscriptionResolver,
   SlaPolicyResolver,
   CalendarResolver,
+  TicketProcedureResolver,
+  InstanceTicketResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; inputs are validated with class-validator. */

@@ -41,6 +41,7 @@ export const INSTANCE = `query($id: ID!) { processInstance(id: $id) {
 export interface InstanceView {
   id: string;
   status: string;
+  businessKey: string | null;
   definitionVersion: number;
   variables: Record<string, unknown>;
   waiting: { elementId: string; type: string; message: string | null }[];

@@ -5,8 +5,8 @@ import type { Clock } from '../../shared/clock';
 import type { DomainEvent } from '../../shared/event-bus';
 import { Role } from '../org/role.enum';
 import type { TimerRow, WaitRow } from './engine/postponed';
-import { type EngineExecution, runStep, type StepResult } from './engine/run-step';
-import type { ServiceRegistry } from './engine/service-registry';
+import { type ActivityEvent, type EngineExecution, runStep, type StepResult } from './engine/run-step';
+import type { EngineServiceHandler, ServiceRegistry } from './engine/service-registry';
 import type { EngineLimits } from './engine/step-guard';
 import {
   type InstanceRow,
@@ -38,7 +38,19 @@ export interface StepperOptions {
   services: ServiceRegistry;
   retryDelaysMs: readonly number[];
   limits: EngineLimits;
+  /** told of every step of an instance that works on a ticket, inside the step's transaction */
+  follower?: StepFollower;
 }
+
+/** What a step did, for the procedure layer (a ticket's status follows its procedure). */
+export interface FollowedStep {
+  instance: InstanceRow;
+  activities: readonly ActivityEvent[];
+  actor: StepActor | null;
+  events: DomainEvent[];
+}
+
+export type StepFollower = (em: EntityManager, step: FollowedStep) => Promise<void>;
 
 const actionFor = (command: StepCommand): ((execution: EngineExecution) => void) | undefined => {
   switch (command.kind) {
@@ -74,6 +86,13 @@ export class InstanceStepper {
 
   constructor(private readonly options: StepperOptions) {}
 
+  /** A registered handler, given the step's transaction (a savepoint per try) and the instance's ticket. */
+  private handlerFor(em: EntityManager, instance: InstanceRow, name: string): EngineServiceHandler | undefined {
+    const handler = this.options.services.get(name);
+    if (!handler) return undefined;
+    return (call) => em.transactional((savepoint) => handler({ ...call, em: savepoint, ticketId: instance.ticketId ?? null }));
+  }
+
   async advance(
     em: EntityManager,
     instance: InstanceRow,
@@ -90,7 +109,7 @@ export class InstanceStepper {
       serializedSource: definition.serializedSource,
       state: command.kind === 'start' ? null : instance.state,
       variables: instance.variables,
-      services: (name) => this.options.services.get(name),
+      services: (name) => this.handlerFor(em, instance, name),
       retryDelaysMs: this.options.retryDelaysMs,
       action: actionFor(command),
       limits: this.options.limits,
@@ -136,6 +155,9 @@ export class InstanceStepper {
       write.closedTimers.push(closeTimer(firing, true, now));
     }
     await writeStep(em, write);
+    if (instance.ticketId && this.options.follower && result.outcome !== 'failed') {
+      await this.options.follower(em, { instance, activities: result.activities, actor, events });
+    }
     events.push(new ProcessInstanceChangedEvent(instance.id, instance.processKey, instance.status, instance.businessKey ?? null, now));
     return write;
   }

@@ -81,6 +81,10 @@ export class ProcessInstance {
   @Index()
   businessKey?: string;
 
+  /** the ticket whose procedure this is (tickets point nowhere: the procedure layer joins the two) */
+  @Property({ type: 'uuid', nullable: true, index: true })
+  ticketId?: string | null;
+
   @Field(() => InstanceStatus)
   @Enum({ items: () => InstanceStatus })
   status!: InstanceStatus;

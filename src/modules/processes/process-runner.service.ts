@@ -59,13 +59,18 @@ export class ProcessRunnerService {
     );
   }
 
-  private async startInstance(
+  /**
+   * Starts the latest version of `key` inside the caller's transaction, its events going out
+   * with the caller's: how opening a ticket starts its procedure in the same transaction.
+   */
+  async startInstance(
     em: EntityManager,
     events: DomainEvent[],
     ctx: ServiceContext,
     key: string,
     businessKey: string | null,
     variables: Record<string, unknown>,
+    ticketId: string | null = null,
   ): Promise<InstanceRow> {
     const actor = await stepActor(em, ctx);
     const [latest] = await execSql<{ id: string; version: number }>(
@@ -87,6 +92,7 @@ export class ProcessRunnerService {
       state: null,
       waiting: [],
       incidentData: null,
+      ticketId,
       startedAt: now,
       endedAt: null,
       updatedAt: now,
@@ -144,23 +150,26 @@ export class ProcessRunnerService {
   }
 
   cancel(ctx: ServiceContext, instanceId: string, reason: string): Promise<InstanceRow> {
-    return inTransaction(ctx.em, this.bus, async ({ em, events }) => {
-      const instance = await this.lock(em, instanceId);
-      if ([InstanceStatus.COMPLETED, InstanceStatus.CANCELLED].includes(instance.status)) {
-        throw new DomainError(ErrorCode.CONFLICT, `Instance ${instanceId} is already ${instance.status.toLowerCase()}`);
-      }
-      const now = this.clock.now();
-      instance.status = InstanceStatus.CANCELLED;
-      instance.cancelReason = reason;
-      instance.endedAt = now;
-      instance.updatedAt = now;
-      instance.waiting = [];
-      const closedTasks = (await tasksOf(em, instance.id, null)).map((task) => closeTask(task, null, now, events));
-      const closedTimers = (await pendingTimers(em, instance.id)).map((timer) => closeTimer(timer, false, now));
-      await writeStep(em, { ...noChanges(instance), stateChanged: true, closedTasks, closedTimers });
-      events.push(new ProcessInstanceChangedEvent(instance.id, instance.processKey, instance.status, instance.businessKey ?? null, now));
-      return instance;
-    });
+    return inTransaction(ctx.em, this.bus, ({ em, events }) => this.cancelInstance(em, events, instanceId, reason));
+  }
+
+  /** Cancels inside the caller's transaction (a ticket cancelled while its procedure runs). */
+  async cancelInstance(em: EntityManager, events: DomainEvent[], instanceId: string, reason: string): Promise<InstanceRow> {
+    const instance = await this.lock(em, instanceId);
+    if ([InstanceStatus.COMPLETED, InstanceStatus.CANCELLED].includes(instance.status)) {
+      throw new DomainError(ErrorCode.CONFLICT, `Instance ${instanceId} is already ${instance.status.toLowerCase()}`);
+    }
+    const now = this.clock.now();
+    instance.status = InstanceStatus.CANCELLED;
+    instance.cancelReason = reason;
+    instance.endedAt = now;
+    instance.updatedAt = now;
+    instance.waiting = [];
+    const closedTasks = (await tasksOf(em, instance.id, null)).map((task) => closeTask(task, null, now, events));
+    const closedTimers = (await pendingTimers(em, instance.id)).map((timer) => closeTimer(timer, false, now));
+    await writeStep(em, { ...noChanges(instance), stateChanged: true, closedTasks, closedTimers });
+    events.push(new ProcessInstanceChangedEvent(instance.id, instance.processKey, instance.status, instance.businessKey ?? null, now));
+    return instance;
   }
 
   /**

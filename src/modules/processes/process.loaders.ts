@@ -27,6 +27,11 @@ export const processLoaders = (em: EntityManager) => ({
     );
     return groupBy(ids, rows, (t) => t.instance.id);
   }),
+  /** the newest procedure instance of each ticket (a ticket's procedure) */
+  procedureByTicket: new DataLoader<string, Row<ProcessInstance> | null>(async (ticketIds) => {
+    const rows = await selectRows(em, ProcessInstance, 'ticket_id = any(?::uuid[])', [uuidArray(ticketIds)], 'started_at desc');
+    return ticketIds.map((id) => rows.find((row) => row.ticketId === id) ?? null);
+  }),
   activitiesByInstance: new DataLoader<string, Row<ActivityRecord>[]>(async (ids) => {
     const rows = await selectRows(em, ActivityRecord, 'instance_id = any(?::uuid[])', [uuidArray(ids)], 'id asc');
     return groupBy(ids, rows, (a) => a.instance.id);

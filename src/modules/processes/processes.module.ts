@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../shared/clock';
 import type { EventBus } from '../../shared/event-bus';
 import { ServiceRegistry } from './engine/service-registry';
-import { InstanceStepper } from './instance-stepper';
+import { InstanceStepper, type StepFollower } from './instance-stepper';
 import { ProcessDefinitionService } from './process-definition.service';
 import type { ProcessLimits } from './process-limits';
 import { ProcessRunnerService } from './process-runner.service';
@@ -16,6 +16,8 @@ export interface ProcessModuleDeps {
   retryDelaysMs: readonly number[];
   /** service-task handlers; the hub registers the domain's, tests add their own */
   registry?: ServiceRegistry;
+  /** told of each step of an instance that works on a ticket (the procedure layer) */
+  follower?: StepFollower;
   /** bounds of steps, timers and polls (from the settings: processLimitsOf(config)) */
   processLimits: ProcessLimits;
 }
@@ -24,7 +26,13 @@ export interface ProcessModuleDeps {
 export function createProcessModule(deps: ProcessModuleDeps) {
   const registry = deps.registry ?? new ServiceRegistry();
   const limits = deps.processLimits;
-  const stepper = new InstanceStepper({ clock: deps.clock, services: registry, retryDelaysMs: deps.retryDelaysMs, limits });
+  const stepper = new InstanceStepper({
+    clock: deps.clock,
+    services: registry,
+    retryDelaysMs: deps.retryDelaysMs,
+    limits,
+    follower: deps.follower,
+  });
   const runner = new ProcessRunnerService(deps.clock, deps.bus, stepper);
   return {
     registry,

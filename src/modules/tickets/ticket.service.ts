@@ -5,7 +5,7 @@ import type { PageRequest } from '../../db/keyset';
 import { loadForChange } from '../../db/load-for-change';
 import { inTransaction, type UnitOfWork } from '../../db/unit-of-work';
 import type { Clock } from '../../shared/clock';
-import { badInput, notFound, staleVersion } from '../../shared/domain-error';
+import { badInput, DomainError, ErrorCode, notFound, staleVersion } from '../../shared/domain-error';
 import type { EventBus } from '../../shared/event-bus';
 import { checkId, checkText, TEXT_LIMITS } from '../../shared/input-checks';
 import { listCustomerScope, mayAccessCustomer, NO_CUSTOMER, type ServiceContext } from '../../shared/service-context';
@@ -17,7 +17,7 @@ import type { FieldChange } from '../history/history-event.entity';
 import { runOnce } from '../idempotency/run-once';
 import { Department } from '../org/department.entity';
 import { requireDepartment, requireUser } from '../org/org.service';
-import type { User } from '../org/user.entity';
+import { User } from '../org/user.entity';
 import { type DeadlineCalendar, deadlinesFor } from './sla-policy';
 import type { SlaPolicyService } from './sla-policy.service';
 import { Ticket } from './ticket.entity';
@@ -33,6 +33,7 @@ import type {
 } from './ticket.inputs';
 import { listTickets, type TicketPage } from './ticket-list';
 import { nextTicketNumber } from './ticket-number';
+import type { TicketProcedures } from './ticket-procedures';
 import { TicketReport } from './ticket-report.entity';
 import { allowedTransitions, canTransition } from './ticket-status';
 
@@ -50,6 +51,13 @@ export class TicketService {
     private readonly slaPolicy: SlaPolicyService,
   ) {}
 
+  private procedures: TicketProcedures | null = null;
+
+  /** The procedure layer, attached once at boot (it needs the process runner, built beside this service). */
+  attachProcedures(procedures: TicketProcedures): void {
+    this.procedures = procedures;
+  }
+
   async find(ctx: ServiceContext, id: string): Promise<Ticket | null> {
     checkId('id', id);
     const ticket = await findById(ctx.em, Ticket, id);
@@ -65,7 +73,8 @@ export class TicketService {
   }
 
   open(ctx: ServiceContext, input: OpenTicketInput): Promise<Ticket> {
-    return this.write(ctx, async ({ em }, actor) => {
+    return this.write(ctx, async (uow, actor) => {
+      const { em } = uow;
       let opened = false;
       const ticket = await runOnce(em, {
         operation: 'openTicket',
@@ -76,7 +85,10 @@ export class TicketService {
         load: (id) => findById(em, Ticket, id),
         create: async () => {
           opened = true;
-          return this.createTicket(em, actor, input);
+          const ticket = await this.createTicket(em, actor, input);
+          // Its procedure starts in the same transaction: a ticket never exists without it.
+          await this.procedures?.startFor(uow, ctx, ticket);
+          return ticket;
         },
       });
       return { ticket, change: opened ? TicketChangeKind.OPENED : null };
@@ -163,7 +175,8 @@ export class TicketService {
   }
 
   transition(ctx: ServiceContext, input: TransitionTicketInput): Promise<Ticket> {
-    return this.write(ctx, async ({ em }, actor) => {
+    return this.write(ctx, async (uow, actor) => {
+      const { em } = uow;
       const ticket = await findById(em, Ticket, input.id);
       if (!ticket) throw notFound('Ticket', input.id);
       if (input.version !== undefined && input.version !== null && ticket.version !== input.version) {
@@ -181,15 +194,48 @@ export class TicketService {
           },
         );
       }
-      const now = this.clock.now();
-      ticket.status = input.to;
-      if (from === TicketStatus.acknowledged && !ticket.respondedAt) ticket.respondedAt = now;
-      if (input.to === TicketStatus.resolved) ticket.resolvedAt = now;
-      if (from === TicketStatus.resolved && input.to === TicketStatus.inProgress) ticket.resolvedAt = undefined;
-      if (input.to === TicketStatus.closed) ticket.closedAt = now;
+      const running = await this.procedures?.running(uow, ticket.id);
+      if (running && this.procedures) {
+        // While a procedure runs, the ticket's status is the procedure's; cancelling ends both.
+        if (input.to !== TicketStatus.cancelled) {
+          throw new DomainError(
+            ErrorCode.CONFLICT,
+            `The ticket follows its procedure: complete ${running.openTasks.length ? running.openTasks.join(', ') : 'its running step'} instead`,
+            { openTasks: running.openTasks, instanceId: running.instanceId },
+          );
+        }
+        if (!input.note) throw badInput('note', 'Say why the ticket is cancelled: the reason cancels its procedure too');
+        await this.procedures.cancel(uow, running.instanceId, input.note);
+      }
+      this.moveStatus(ticket, input.to);
       this.history(em, actor, ticket, HistoryAction.TRANSITIONED, [{ field: 'status', from, to: input.to }], input.note ?? null);
       return { ticket, change: TicketChangeKind.TRANSITIONED };
     });
+  }
+
+  /**
+   * The ticket's status as its procedure moves on, inside the step's transaction: recorded like a
+   * person's move, naming the activity. A move the state machine does not allow is left out.
+   */
+  async followProcedure(uow: UnitOfWork, ticketId: string, to: TicketStatus, actorId: string | null, activity: string): Promise<void> {
+    const ticket = await findById(uow.em, Ticket, ticketId);
+    if (!ticket || ticket.status === to || !canTransition(ticket.status, to)) return;
+    const from = ticket.status;
+    const actor = actorId ? uow.em.getReference(User, actorId) : null;
+    this.moveStatus(ticket, to);
+    this.history(uow.em, actor, ticket, HistoryAction.TRANSITIONED, [{ field: 'status', from, to }], `procedure: ${activity}`);
+    await uow.em.flush();
+    uow.events.push(new TicketChangedEvent(ticketFacts(ticket), TicketChangeKind.TRANSITIONED, ticket.updatedAt));
+  }
+
+  private moveStatus(ticket: Ticket, to: TicketStatus): void {
+    const from = ticket.status;
+    const now = this.clock.now();
+    ticket.status = to;
+    if (from === TicketStatus.acknowledged && !ticket.respondedAt) ticket.respondedAt = now;
+    if (to === TicketStatus.resolved) ticket.resolvedAt = now;
+    if (from === TicketStatus.resolved && to === TicketStatus.inProgress) ticket.resolvedAt = undefined;
+    if (to === TicketStatus.closed) ticket.closedAt = now;
   }
 
   addNote(ctx: ServiceContext, ticketId: string, note: string, customerVisible = false): Promise<Ticket> {

@@ -6,7 +6,7 @@ import { boundedTypeResolver } from './bounded-elements';
 import { ExpressionError, restrictedExpressions } from './expressions';
 import { readPostponed, type TimerRow, type WaitRow } from './postponed';
 import { serviceProxy, withoutKeys } from './service-proxy';
-import type { ServiceHandler } from './service-registry';
+import type { EngineServiceHandler } from './service-registry';
 import { DEFAULT_LIMITS, type EngineLimits, StepGuard } from './step-guard';
 
 /** bpmn-engine's state, as JSON; the diagram is removed from it (kept once per definition). */
@@ -28,7 +28,7 @@ export interface StepInput {
   /** absent for the first step (start); the engine takes it over (pass a copy to keep one) */
   state: EngineState | null;
   variables: Record<string, unknown>;
-  services: (name: string) => ServiceHandler | undefined;
+  services: (name: string) => EngineServiceHandler | undefined;
   retryDelaysMs: readonly number[];
   /** what this step does to a waiting instance: complete a task, fire a timer, deliver a message */
   action?: (execution: EngineExecution) => void;

@@ -1,9 +1,9 @@
-import type { ServiceHandler } from './service-registry';
+import type { EngineServiceHandler } from './service-registry';
 
 export interface ServiceProxyInput {
   instanceId: string;
   businessKey: string | null;
-  services: (name: string) => ServiceHandler | undefined;
+  services: (name: string) => EngineServiceHandler | undefined;
   retryDelaysMs: readonly number[];
   /** keys of the engine's variables that are not process variables */
   reserved: ReadonlySet<string>;

@@ -1,13 +1,27 @@
-/** What a service task handler gets: the instance's variables (a copy) and its business key. */
-export interface ServiceCall {
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** What the engine knows of a service task call: the instance's variables (a copy) and its business key. */
+export interface EngineServiceCall {
   readonly instanceId: string;
   readonly businessKey: string | null;
   readonly elementId: string;
   readonly variables: Readonly<Record<string, unknown>>;
 }
 
-/** Returns variables to merge into the instance (or nothing). Throwing fails the step. */
+/**
+ * What a handler gets: the call, the step's transaction (each try in a savepoint of its own, so
+ * what a handler writes commits or rolls back with the step) and the ticket the procedure works on.
+ */
+export interface ServiceCall extends EngineServiceCall {
+  readonly em: EntityManager;
+  readonly ticketId: string | null;
+}
+
+/** Returns variables to merge into the instance (or nothing). Throwing fails the step. Safe to run twice. */
 export type ServiceHandler = (call: ServiceCall) => Promise<Record<string, unknown> | undefined>;
+
+/** A handler as the engine calls it, once the host has supplied the transaction and the ticket. */
+export type EngineServiceHandler = (call: EngineServiceCall) => Promise<Record<string, unknown> | undefined>;
 
 /**
  * The only way a diagram reaches domain code: `<serviceTask implementation="${environment.services.name}">`

@@ -1,0 +1,16 @@
+import type { UnitOfWork } from '../../db/unit-of-work';
+import type { ServiceContext } from '../../shared/service-context';
+import type { Ticket } from './ticket.entity';
+
+/**
+ * What the ticket service needs of the procedures that work on tickets. The procedure layer
+ * (src/procedures/) provides it; the tickets module never talks to the engine itself.
+ */
+export interface TicketProcedures {
+  /** Starts the procedure of the ticket's kind, in the ticket's transaction (nothing when its kind has none). */
+  startFor(uow: UnitOfWork, ctx: ServiceContext, ticket: Ticket): Promise<void>;
+  /** The procedure running on the ticket and the names of its open tasks, or null when none runs. */
+  running(uow: UnitOfWork, ticketId: string): Promise<{ instanceId: string; openTasks: string[] } | null>;
+  /** Cancels the running procedure with the ticket's reason, in the ticket's transaction. */
+  cancel(uow: UnitOfWork, instanceId: string, reason: string): Promise<void>;
+}

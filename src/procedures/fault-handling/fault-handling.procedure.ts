@@ -1,0 +1,23 @@
+import { TicketKind, TicketStatus } from '../../modules/tickets/ticket.enums';
+import type { Clock } from '../../shared/clock';
+import type { Procedure } from '../procedure';
+import { chaseDepartment } from './chase-department.handler';
+
+/** 故障处理 (DOMAIN.md procedure 4): processes/fault-handling.bpmn. */
+export const faultHandling = (clock: Clock): Procedure => ({
+  key: 'fault-handling',
+  ticketKinds: [TicketKind.FAULT],
+  startVariables: (ticket) => ({
+    ticketId: ticket.id,
+    ticketNumber: ticket.number,
+    priority: ticket.priority,
+    resolutionDueAt: ticket.resolutionDueAt.toISOString(),
+  }),
+  // Acknowledging owns the ticket; diagnosing starts the work; once restored it waits for the customer's word.
+  statusOnEnter: {
+    diagnose: TicketStatus.inProgress,
+    confirmAndReport: TicketStatus.resolved,
+  },
+  statusOnComplete: TicketStatus.closed,
+  handlers: { chaseDepartment: chaseDepartment(clock) },
+});

@@ -1,0 +1,66 @@
+import { execSql } from '../db/plain-rows';
+import type { StepFollower } from '../modules/processes/instance-stepper';
+import { InstanceStatus, TaskStatus } from '../modules/processes/process.enums';
+import type { ProcessRunnerService } from '../modules/processes/process-runner.service';
+import type { TicketKind } from '../modules/tickets/ticket.enums';
+import type { TicketService } from '../modules/tickets/ticket.service';
+import type { TicketProcedures } from '../modules/tickets/ticket-procedures';
+import type { Procedure } from './procedure';
+
+const RUNNING = [InstanceStatus.RUNNING, InstanceStatus.WAITING, InstanceStatus.INCIDENT];
+
+export interface ProcedureLayerDeps {
+  procedures: readonly Procedure[];
+  /** which ticket kind starts which procedure key (configuration, with the procedures' defaults) */
+  startedBy: ReadonlyMap<TicketKind, string>;
+  runner: ProcessRunnerService;
+  tickets: TicketService;
+}
+
+/**
+ * Where tickets meet their procedures: opening a ticket starts its kind's procedure in the same
+ * transaction, the ticket's status follows the procedure's activities (inside each step's
+ * transaction), and a ticket cancelled while its procedure runs cancels the procedure too.
+ */
+export function procedureLayer(deps: ProcedureLayerDeps): { ticketProcedures: TicketProcedures; follower: StepFollower } {
+  const byKey = new Map(deps.procedures.map((procedure) => [procedure.key, procedure]));
+  const ticketProcedures: TicketProcedures = {
+    async startFor(uow, ctx, ticket) {
+      const key = deps.startedBy.get(ticket.kind);
+      if (!key) return;
+      const variables = byKey.get(key)?.startVariables(ticket) ?? { ticketId: ticket.id, ticketNumber: ticket.number };
+      await deps.runner.startInstance(uow.em, uow.events, ctx, key, ticket.number, variables, ticket.id);
+    },
+    async running(uow, ticketId) {
+      const [instance] = await execSql<{ id: string }>(
+        uow.em,
+        'select id from process_instance where ticket_id = ? and status = any(?::text[]) order by started_at desc limit 1',
+        [ticketId, `{${RUNNING.join(',')}}`],
+      );
+      if (!instance) return null;
+      const tasks = await execSql<{ name: string | null; element_id: string }>(
+        uow.em,
+        'select name, element_id from process_task where instance_id = ? and status = ? order by created_at',
+        [instance.id, TaskStatus.OPEN],
+      );
+      return { instanceId: instance.id, openTasks: tasks.map((task) => task.name ?? task.element_id) };
+    },
+    async cancel(uow, instanceId, reason) {
+      await deps.runner.cancelInstance(uow.em, uow.events, instanceId, reason);
+    },
+  };
+  const follower: StepFollower = async (em, step) => {
+    const procedure = byKey.get(step.instance.processKey);
+    const ticketId = step.instance.ticketId;
+    if (!procedure || !ticketId) return;
+    const uow = { em, events: step.events };
+    for (const activity of step.activities) {
+      const to = activity.event === 'enter' ? procedure.statusOnEnter[activity.elementId] : undefined;
+      if (to) await deps.tickets.followProcedure(uow, ticketId, to, step.actor?.id ?? null, activity.name ?? activity.elementId);
+    }
+    if (step.instance.status === InstanceStatus.COMPLETED && procedure.statusOnComplete) {
+      await deps.tickets.followProcedure(uow, ticketId, procedure.statusOnComplete, step.actor?.id ?? null, `${procedure.key} completed`);
+    }
+  };
+  return { ticketProcedures, follower };
+}

@@ -1,0 +1,23 @@
+import type { ServiceHandler } from '../modules/processes/engine/service-registry';
+import type { Ticket } from '../modules/tickets/ticket.entity';
+import type { TicketKind, TicketStatus } from '../modules/tickets/ticket.enums';
+
+/**
+ * What one of the center's procedures adds to the platform. Its diagram is
+ * `processes/<key>.bpmn`; this is the code beside it: which tickets start it, with which
+ * variables, how the ticket's status follows its activities, and its service-task handlers.
+ */
+export interface Procedure {
+  /** the BPMN process id, and the diagram's file name */
+  readonly key: string;
+  /** ticket kinds whose opening starts it by default (TICKET_PROCEDURES may say otherwise) */
+  readonly ticketKinds: readonly TicketKind[];
+  /** the variables it starts with, from the ticket just opened */
+  startVariables(ticket: Ticket): Record<string, unknown>;
+  /** the ticket's status once the procedure enters an activity (by element id) */
+  readonly statusOnEnter: Readonly<Record<string, TicketStatus>>;
+  /** the ticket's status when the procedure completes */
+  readonly statusOnComplete?: TicketStatus;
+  /** service-task handlers its diagram names, run in the step's transaction */
+  readonly handlers?: Readonly<Record<string, ServiceHandler>>;
+}
