@@ -10,7 +10,8 @@ import { startTestHub, type TestHub } from '../support/hub';
 
 const STATUSES = Object.values(TicketStatus);
 const OPEN = 'mutation($input: OpenTicketInput!) { openTicket(input: $input) { id } }';
-const TRANSITION = 'mutation($id: ID!, $to: TicketStatus!) { transitionTicket(input: {id: $id, to: $to}) { status } }';
+// Every move carries a reason: rejecting needs one, and the model is about where a ticket may go.
+const TRANSITION = 'mutation($id: ID!, $to: TicketStatus!) { transitionTicket(input: {id: $id, to: $to, note: "按模型移动"}) { status } }';
 
 describe('Properties of tickets, checked through the API', () => {
   let t: TestHub;

@@ -5,6 +5,7 @@ import { connectionType, toConnection } from '../../graphql/connection';
 import type { AppContext } from '../../graphql/context';
 import { historyLimit } from '../../graphql/history-limit';
 import { LIST_CAPS, MaxItems } from '../../graphql/list-cap';
+import { lookupKey } from '../../graphql/lookup-key';
 import { PageArgs } from '../../graphql/page-args';
 import { EDIT_CIRCUITS, READ_CENTER_DATA } from '../auth/access';
 import { Customer } from '../customers/customer.entity';
@@ -30,8 +31,13 @@ export class CircuitResolver {
 
   @Authorized(...READ_CENTER_DATA)
   @Query(() => Circuit, { nullable: true })
-  circuit(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): MaybePromise<Row<Circuit> | null> {
-    return ctx.services.circuits.find(ctx, id);
+  circuit(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('code', () => String, { nullable: true, description: 'instead of id: the circuit code' }) code?: string,
+  ): MaybePromise<Row<Circuit> | null> {
+    const key = lookupKey({ id, code });
+    return key.field === 'id' ? ctx.services.circuits.find(ctx, key.value) : ctx.services.circuits.findByCode(ctx, key.value);
   }
 
   @Authorized(...EDIT_CIRCUITS)

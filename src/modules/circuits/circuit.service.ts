@@ -41,6 +41,13 @@ export class CircuitService {
     return circuit && mayAccessCustomer(ctx.actor, circuit.customer.id) ? circuit : null;
   }
 
+  /** By its code (SZ-IDL-…); a customer token finds only its own circuits. */
+  async findByCode(ctx: ServiceContext, code: string): Promise<Circuit | null> {
+    checkText('code', code, TEXT_LIMITS.code);
+    const circuit = await ctx.em.findOne(Circuit, { code });
+    return circuit && mayAccessCustomer(ctx.actor, circuit.customer.id) ? circuit : null;
+  }
+
   async list(ctx: ServiceContext, page: PageRequest, given?: CircuitFilter | null, order?: CircuitOrder): Promise<Page<Row<Circuit>>> {
     const filter = given ?? { includeArchived: false };
     const build = () => {

@@ -3,6 +3,7 @@ import type { MaybePromise } from '../../db/batch-loaders';
 import type { Row } from '../../db/plain-rows';
 import { connectionType, toConnection } from '../../graphql/connection';
 import type { AppContext } from '../../graphql/context';
+import { lookupKey } from '../../graphql/lookup-key';
 import { PageArgs } from '../../graphql/page-args';
 import { EDIT_CUSTOMERS, READ_CENTER_DATA } from '../auth/access';
 import { Contact } from './contact.entity';
@@ -33,8 +34,13 @@ export class CustomerResolver {
 
   @Authorized(...READ_CENTER_DATA)
   @Query(() => Customer, { nullable: true })
-  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): MaybePromise<Row<Customer> | null> {
-    return ctx.services.customers.find(ctx, id);
+  customer(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('code', () => String, { nullable: true, description: 'instead of id: the customer code, e.g. JT-SZ-0001' }) code?: string,
+  ): MaybePromise<Row<Customer> | null> {
+    const key = lookupKey({ id, code });
+    return key.field === 'id' ? ctx.services.customers.find(ctx, key.value) : ctx.services.customers.findByCode(ctx, key.value);
   }
 
   @Authorized(...EDIT_CUSTOMERS)

@@ -43,6 +43,13 @@ export class CustomerService {
     return customer && mayAccessCustomer(ctx.actor, customer.id) ? customer : null;
   }
 
+  /** By its code (JT-SZ-0001), as frontends and integrators know it; a customer token finds only its own. */
+  async findByCode(ctx: ServiceContext, code: string): Promise<Customer | null> {
+    checkText('code', code, TEXT_LIMITS.code);
+    const customer = await ctx.em.findOne(Customer, { code });
+    return customer && mayAccessCustomer(ctx.actor, customer.id) ? customer : null;
+  }
+
   async list(ctx: ServiceContext, page: PageRequest, given?: CustomerFilter | null, order?: CustomerOrder): Promise<Page<Row<Customer>>> {
     const filter = given ?? { includeArchived: false };
     const build = () => {

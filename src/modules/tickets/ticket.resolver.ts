@@ -3,6 +3,7 @@ import type { MaybePromise } from '../../db/batch-loaders';
 import type { Row } from '../../db/plain-rows';
 import { connectionType, toConnection } from '../../graphql/connection';
 import type { AppContext } from '../../graphql/context';
+import { lookupKey } from '../../graphql/lookup-key';
 import { PageArgs } from '../../graphql/page-args';
 import { CENTER_STAFF, READ_CENTER_DATA } from '../auth/access';
 import { Ticket } from './ticket.entity';
@@ -29,8 +30,13 @@ export class TicketResolver {
 
   @Authorized(...READ_CENTER_DATA)
   @Query(() => Ticket, { nullable: true })
-  ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): MaybePromise<Row<Ticket> | null> {
-    return ctx.services.tickets.find(ctx, id);
+  ticket(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('number', () => String, { nullable: true, description: 'instead of id: the ticket number, e.g. KX-2026-000123' }) number?: string,
+  ): MaybePromise<Row<Ticket> | null> {
+    const key = lookupKey({ id, number });
+    return key.field === 'id' ? ctx.services.tickets.find(ctx, key.value) : ctx.services.tickets.findByNumber(ctx, key.value);
   }
 
   @Authorized(...CENTER_STAFF)

@@ -35,7 +35,7 @@ import { listTickets, type TicketPage } from './ticket-list';
 import { nextTicketNumber } from './ticket-number';
 import type { TicketProcedures } from './ticket-procedures';
 import { TicketReport } from './ticket-report.entity';
-import { allowedTransitions, canTransition } from './ticket-status';
+import { allowedTransitions, canTransition, isFinal } from './ticket-status';
 
 /** The department that owns a ticket unless told otherwise: the response center (客响). */
 export const RESPONSE_CENTER_CODE = 'KX';
@@ -61,6 +61,13 @@ export class TicketService {
   async find(ctx: ServiceContext, id: string): Promise<Ticket | null> {
     checkId('id', id);
     const ticket = await findById(ctx.em, Ticket, id);
+    return ticket && mayAccessCustomer(ctx.actor, ticket.customer.id) ? ticket : null;
+  }
+
+  /** By its number (KX-2026-000123), as staff and customers quote it; a customer token finds only its own. */
+  async findByNumber(ctx: ServiceContext, number: string): Promise<Ticket | null> {
+    checkText('number', number, TEXT_LIMITS.code);
+    const ticket = await ctx.em.findOne(Ticket, { number });
     return ticket && mayAccessCustomer(ctx.actor, ticket.customer.id) ? ticket : null;
   }
 
@@ -136,6 +143,11 @@ export class TicketService {
   update(ctx: ServiceContext, input: UpdateTicketInput): Promise<Ticket> {
     return this.write(ctx, async ({ em }, actor) => {
       const ticket = await loadForChange(em, Ticket, input.id, input.version);
+      if (isFinal(ticket.status)) {
+        throw new DomainError(ErrorCode.CONFLICT, `Ticket ${ticket.number} is ${ticket.status}: a finished ticket is not edited`, {
+          status: ticket.status,
+        });
+      }
       const changes: FieldChange[] = applyChanges(ticket, {
         title: input.title,
         description: input.description,
@@ -193,6 +205,9 @@ export class TicketService {
             allowed: [...allowed],
           },
         );
+      }
+      if (input.to === TicketStatus.rejected && !input.note) {
+        throw badInput('note', 'Say why the ticket is rejected: the reason is told to the customer');
       }
       const running = await this.procedures?.running(uow, ticket.id);
       if (running && this.procedures) {
