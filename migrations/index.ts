@@ -12,6 +12,7 @@ import { Migration20261201201000_HolidaySchedule } from './Migration202612012010
 import { Migration20261201210000_TaskAssignedBy } from './Migration20261201210000_TaskAssignedBy';
 import { Migration20261201212000_DeployProvenance } from './Migration20261201212000_DeployProvenance';
 import { Migration20261201214000_InstanceTicket } from './Migration20261201214000_InstanceTicket';
+import { Migration20261201216000_SlaClocks } from './Migration20261201216000_SlaClocks';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file and adds it here;
@@ -31,4 +32,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201210000_TaskAssignedBy', class: Migration20261201210000_TaskAssignedBy },
   { name: 'Migration20261201212000_DeployProvenance', class: Migration20261201212000_DeployProvenance },
   { name: 'Migration20261201214000_InstanceTicket', class: Migration20261201214000_InstanceTicket },
+  { name: 'Migration20261201216000_SlaClocks', class: Migration20261201216000_SlaClocks },
 ];

@@ -83,6 +83,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       workingHours: { start: config.workdayStart, end: config.workdayEnd },
       processLimits: processLimitsOf(config),
       ticketProcedures: config.ticketProcedures,
+      slaWarningPercent: config.slaWarningPercent,
       retryDelaysMs: config.serviceRetryDelaysMs,
       registry,
     });
@@ -169,6 +170,13 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     app.use(jsonErrors);
     await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
     services.processes.poller.start(config.processPollMs);
+    // Warnings and breaches are found on the poller's beat; a sweep that fails is tried at the next.
+    const slaSweep =
+      config.processPollMs > 0
+        ? setInterval(() => {
+            services.sla.sweep(database.orm.em.fork()).catch((err: unknown) => console.error('SLA sweep failed:', err));
+          }, config.processPollMs)
+        : null;
     const port = (httpServer.address() as AddressInfo).port;
     return {
       url: `http://127.0.0.1:${port}/graphql`,
@@ -181,6 +189,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
         // Stop taking requests first (in-flight ones finish), then the timer poller, then the rest.
         await apollo.stop();
         await services.processes.poller.stop();
+        if (slaSweep) clearInterval(slaSweep);
         stopRelay();
         await broadcaster.close();
         await database.close();

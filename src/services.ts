@@ -9,6 +9,7 @@ import { ServiceRegistry } from './modules/processes/engine/service-registry';
 import type { StepFollower } from './modules/processes/instance-stepper';
 import type { ProcessLimits } from './modules/processes/process-limits';
 import { createProcessModule } from './modules/processes/processes.module';
+import { SlaClockService } from './modules/sla/sla-clock.service';
 import { SlaPolicyService } from './modules/tickets/sla-policy.service';
 import { TicketService } from './modules/tickets/ticket.service';
 import { procedureLayer } from './procedures/procedure-layer';
@@ -23,6 +24,8 @@ export interface ServiceDeps {
   processLimits: ProcessLimits;
   retryDelaysMs: readonly number[];
   registry?: ServiceRegistry;
+  /** when a clock warns, as a share of its window */
+  slaWarningPercent?: number;
   /** `TICKET_PROCEDURES`: which ticket kind starts which procedure (undefined: the procedures' defaults) */
   ticketProcedures?: string;
 }
@@ -31,7 +34,8 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   const slaPolicy = new SlaPolicyService(deps.clock);
   const calendar = new CalendarService(deps.clock, deps.workingHours);
-  const tickets = new TicketService(deps.clock, deps.bus, calendar, slaPolicy);
+  const sla = new SlaClockService(deps.clock, deps.bus, deps.slaWarningPercent);
+  const tickets = new TicketService(deps.clock, deps.bus, calendar, slaPolicy, sla);
   const procedures = centerProcedures(deps.clock);
   const registry = deps.registry ?? new ServiceRegistry();
   registerProcedureHandlers(registry, procedures);
@@ -53,6 +57,7 @@ export function createServices(deps: ServiceDeps) {
     contacts: new ContactService(deps.clock, deps.bus),
     circuits: new CircuitService(deps.clock, deps.bus),
     slaPolicy,
+    sla,
     tickets,
     processes,
   };

@@ -124,6 +124,12 @@ export const settings = {
     default: undefined as string | undefined,
     parse: text,
   },
+  slaWarningPercent: {
+    env: 'SLA_WARNING_PERCENT',
+    doc: "when a ticket's SLA clock warns its owner, as a percentage of its window",
+    default: 80,
+    parse: int,
+  },
   workdayStart: {
     env: 'WORKDAY_START',
     doc: 'when the working day begins, HH:MM China time (working-hour deadlines count from here)',

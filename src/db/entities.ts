@@ -11,6 +11,7 @@ import { ProcessDefinition } from '../modules/processes/process-definition.entit
 import { ProcessInstance } from '../modules/processes/process-instance.entity';
 import { ProcessTask } from '../modules/processes/process-task.entity';
 import { ProcessTimer } from '../modules/processes/process-timer.entity';
+import { SlaClock } from '../modules/sla/sla-clock.entity';
 import { SlaOverride } from '../modules/tickets/sla-override.entity';
 import { Ticket } from '../modules/tickets/ticket.entity';
 import { TicketCounter } from '../modules/tickets/ticket-counter.entity';
@@ -35,4 +36,5 @@ export const entities = [
   IdempotencyRecord,
   SlaOverride,
   HolidayScheduleEntry,
+  SlaClock,
 ];

@@ -7,6 +7,7 @@ import { historyLoaders } from '../modules/history/history.loaders';
 import { orgLoaders } from '../modules/org/org.loaders';
 import type { User } from '../modules/org/user.entity';
 import { processLoaders } from '../modules/processes/process.loaders';
+import { slaLoaders } from '../modules/sla/sla.loaders';
 import { ticketLoaders } from '../modules/tickets/ticket.loaders';
 import type { Services } from '../services';
 import type { Clock } from '../shared/clock';
@@ -21,6 +22,7 @@ const createLoaders = (em: EntityManager) => {
     ...ticketLoaders(em),
     ...historyLoaders(em, org.userById),
     ...processLoaders(em),
+    ...slaLoaders(em),
   };
 };
 

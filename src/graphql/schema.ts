@@ -15,6 +15,7 @@ import { ActivityRecordResolver, ProcessTaskResolver } from '../modules/processe
 import { ProcessValidationResolver } from '../modules/processes/process-validation.resolver';
 import { ProcessSubscriptionResolver } from '../modules/realtime/process-subscription.resolver';
 import { TicketSubscriptionResolver } from '../modules/realtime/ticket-subscription.resolver';
+import { SlaAlertResolver, TicketSlaResolver } from '../modules/sla/sla.resolver';
 import { SlaPolicyResolver } from '../modules/tickets/sla-policy.resolver';
 import { TicketResolver } from '../modules/tickets/ticket.resolver';
 import { TicketFieldsResolver, TicketReportFieldsResolver } from '../modules/tickets/ticket-fields.resolver';
@@ -39,6 +40,8 @@ export const resolvers = [
   ProcessSubscriptionResolver,
   SlaPolicyResolver,
   CalendarResolver,
+  TicketSlaResolver,
+  SlaAlertResolver,
   TicketProcedureResolver,
   InstanceTicketResolver,
 ] as const;

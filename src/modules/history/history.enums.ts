@@ -15,6 +15,8 @@ export enum HistoryAction {
   NOTE_ADDED = 'NOTE_ADDED',
   REPORT_SUBMITTED = 'REPORT_SUBMITTED',
   ARCHIVED = 'ARCHIVED',
+  SLA_WARNING = 'SLA_WARNING',
+  SLA_BREACHED = 'SLA_BREACHED',
 }
 
 registerEnumType(SubjectType, { name: 'SubjectType' });

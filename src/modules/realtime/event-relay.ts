@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DomainEvent, EventBus } from '../../shared/event-bus';
 import { ProcessInstanceChangedEvent, TaskChangedEvent } from '../processes/process.events';
+import { SlaAlertEvent } from '../sla/sla.events';
 import { TicketChangedEvent } from '../tickets/ticket.events';
 import type { Broadcast, Broadcaster } from './broadcaster';
 import { Topic } from './topics';
@@ -24,6 +25,13 @@ export function toBroadcast(event: DomainEvent): Broadcast | null {
     return {
       topic: Topic.TaskChanged,
       payload: { eventId, taskId, change, candidateDepartment, candidateRole, assigneeId, at: event.at.toISOString() },
+    };
+  }
+  if (event instanceof SlaAlertEvent) {
+    const { ticketId, ownerDepartmentId, clock, alert } = event;
+    return {
+      topic: Topic.SlaAlert,
+      payload: { eventId, ticketId, ownerDepartmentId, clock, alert, dueAt: event.dueAt.toISOString(), at: event.at.toISOString() },
     };
   }
   return null;

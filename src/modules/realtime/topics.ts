@@ -5,6 +5,7 @@ export enum Topic {
   TicketChanged = 'TICKET_CHANGED',
   ProcessInstanceChanged = 'PROCESS_INSTANCE_CHANGED',
   TaskChanged = 'TASK_CHANGED',
+  SlaAlert = 'SLA_ALERT',
 }
 
 export interface ProcessInstanceChangedPayload {
@@ -23,6 +24,16 @@ export interface TaskChangedPayload {
   candidateDepartment: string | null;
   candidateRole: string | null;
   assigneeId: string | null;
+  at: string;
+}
+
+export interface SlaAlertPayload {
+  eventId: string;
+  ticketId: string;
+  ownerDepartmentId: string;
+  clock: string;
+  alert: string;
+  dueAt: string;
   at: string;
 }
 

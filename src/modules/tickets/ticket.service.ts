@@ -18,6 +18,7 @@ import { runOnce } from '../idempotency/run-once';
 import { Department } from '../org/department.entity';
 import { requireDepartment, requireUser } from '../org/org.service';
 import { User } from '../org/user.entity';
+import type { SlaClockService } from '../sla/sla-clock.service';
 import { type DeadlineCalendar, deadlinesFor } from './sla-policy';
 import type { SlaPolicyService } from './sla-policy.service';
 import { Ticket } from './ticket.entity';
@@ -49,6 +50,7 @@ export class TicketService {
     private readonly bus: EventBus,
     private readonly calendar: DeadlineCalendar,
     private readonly slaPolicy: SlaPolicyService,
+    private readonly sla: SlaClockService,
   ) {}
 
   private procedures: TicketProcedures | null = null;
@@ -137,6 +139,7 @@ export class TicketService {
     });
     ticket.circuits.set(circuits);
     this.history(em, actor, ticket, HistoryAction.CREATED, [], null);
+    this.sla.start(em, ticket.id, now, deadlines);
     return ticket;
   }
 
@@ -154,6 +157,7 @@ export class TicketService {
         priority: input.priority,
         severity: input.severity,
       });
+      if (changes.some((c) => c.field === 'priority' || c.field === 'severity')) await this.recomputeDeadlines(em, ticket, changes);
       if (input.ownerDepartmentId && input.ownerDepartmentId !== ticket.ownerDepartment.id) {
         const department = await requireDepartment(em, input.ownerDepartmentId, 'ownerDepartmentId');
         changes.push({ field: 'ownerDepartment', from: ticket.ownerDepartment.id, to: department.id });
@@ -222,7 +226,7 @@ export class TicketService {
         if (!input.note) throw badInput('note', 'Say why the ticket is cancelled: the reason cancels its procedure too');
         await this.procedures.cancel(uow, running.instanceId, input.note);
       }
-      this.moveStatus(ticket, input.to);
+      await this.moveStatus(em, ticket, input.to);
       this.history(em, actor, ticket, HistoryAction.TRANSITIONED, [{ field: 'status', from, to: input.to }], input.note ?? null);
       return { ticket, change: TicketChangeKind.TRANSITIONED };
     });
@@ -237,15 +241,37 @@ export class TicketService {
     if (!ticket || ticket.status === to || !canTransition(ticket.status, to)) return;
     const from = ticket.status;
     const actor = actorId ? uow.em.getReference(User, actorId) : null;
-    this.moveStatus(ticket, to);
+    await this.moveStatus(uow.em, ticket, to);
     this.history(uow.em, actor, ticket, HistoryAction.TRANSITIONED, [{ field: 'status', from, to }], `procedure: ${activity}`);
     await uow.em.flush();
     uow.events.push(new TicketChangedEvent(ticketFacts(ticket), TicketChangeKind.TRANSITIONED, ticket.updatedAt));
   }
 
-  private moveStatus(ticket: Ticket, to: TicketStatus): void {
+  /** A new priority or severity: deadlines from the opening moment again, recorded, and the clocks follow. */
+  private async recomputeDeadlines(em: EntityManager, ticket: Ticket, changes: FieldChange[]): Promise<void> {
+    const customer = await requireCustomer(em, ticket.customer.id, 'customerId');
+    const override = await this.slaPolicy.overrideFor(em, ticket.kind, customer.serviceLevel);
+    const deadlines = deadlinesFor(
+      this.calendar,
+      ticket.createdAt,
+      { kind: ticket.kind, level: customer.serviceLevel, priority: ticket.priority, severity: ticket.severity },
+      override,
+    );
+    changes.push(
+      ...applyChanges(ticket, {
+        responseDueAt: deadlines.responseDueAt,
+        resolutionDueAt: deadlines.resolutionDueAt,
+        reportDueAt: deadlines.reportDueAt ?? undefined,
+      }),
+    );
+    await this.sla.recompute(em, ticket.id, deadlines);
+  }
+
+  private async moveStatus(em: EntityManager, ticket: Ticket, to: TicketStatus): Promise<void> {
     const from = ticket.status;
     const now = this.clock.now();
+    const clocks = await this.sla.onMove(em, { ticketId: ticket.id, from, to, at: now });
+    if (clocks.resolutionDueAt) ticket.resolutionDueAt = clocks.resolutionDueAt;
     ticket.status = to;
     if (from === TicketStatus.acknowledged && !ticket.respondedAt) ticket.respondedAt = now;
     if (to === TicketStatus.resolved) ticket.resolvedAt = now;
@@ -282,6 +308,7 @@ export class TicketService {
         updatedAt: now,
       });
       this.history(em, actor, ticket, HistoryAction.REPORT_SUBMITTED, [], `${input.kind} report: ${input.title}`);
+      await this.sla.onReport(em, ticket.id, now);
       return { ticket, change: TicketChangeKind.REPORT_SUBMITTED };
     });
     return report as TicketReport;
