@@ -202,6 +202,22 @@ describe('A token reaches only what it may, by any transport and any operation n
     expect(notes).toHaveLength(2);
   });
 
+  test.each(
+    TRANSPORTS,
+  )("When a customer token reaches for its ticket's procedure over %s, then that field is FORBIDDEN and the rest is served", async (transport) => {
+    const ticketId = await openTicket(t, mine);
+    const answer = await over(
+      transport,
+      t,
+      { query: 'query($id: ID!) { ticket(id: $id) { id procedure { id variables } } }', variables: { id: ticketId } },
+      {
+        customerId: mine.customer.id,
+      },
+    );
+    expect(codesOf(answer)).toEqual(['FORBIDDEN']);
+    expect(answer.data).toEqual({ ticket: { id: ticketId, procedure: null } });
+  });
+
   test('When a contractor asks for every task or subscribes to all of them, then it gets only its own work', async () => {
     await t.ok(
       'mutation($d: ID!) { createUser(input: {code: "scope.contractor", name: "外包", departmentId: $d, roles: [CONTRACTOR]}) { id } }',
