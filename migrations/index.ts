@@ -13,6 +13,7 @@ import { Migration20261201210000_TaskAssignedBy } from './Migration2026120121000
 import { Migration20261201212000_DeployProvenance } from './Migration20261201212000_DeployProvenance';
 import { Migration20261201214000_InstanceTicket } from './Migration20261201214000_InstanceTicket';
 import { Migration20261201216000_SlaClocks } from './Migration20261201216000_SlaClocks';
+import { Migration20261201218000_ProvisionalDeadlines } from './Migration20261201218000_ProvisionalDeadlines';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file and adds it here;
@@ -33,4 +34,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201212000_DeployProvenance', class: Migration20261201212000_DeployProvenance },
   { name: 'Migration20261201214000_InstanceTicket', class: Migration20261201214000_InstanceTicket },
   { name: 'Migration20261201216000_SlaClocks', class: Migration20261201216000_SlaClocks },
+  { name: 'Migration20261201218000_ProvisionalDeadlines', class: Migration20261201218000_ProvisionalDeadlines },
 ];

@@ -50,6 +50,7 @@ export function createServices(deps: ServiceDeps) {
   });
   follow = layer.follower;
   tickets.attachProcedures(layer.ticketProcedures);
+  calendar.onScheduleChanged = (em, year) => tickets.recomputeProvisional(em, year);
   return {
     calendar,
     org: new OrgService(),

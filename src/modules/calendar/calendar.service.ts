@@ -15,6 +15,7 @@ export interface DeadlineCalendar {
   addWorkingDays(from: Date, days: number): Date;
   addWorkingHours(from: Date, hours: number): Date;
   addCalendarHours(from: Date, hours: number): Date;
+  covers(from: Date, to: Date): boolean;
 }
 
 export interface WorkingHours {
@@ -59,6 +60,13 @@ export class CalendarService implements DeadlineCalendar {
     return this.calendar.addCalendarHours(from, hours);
   }
 
+  covers(from: Date, to: Date): boolean {
+    return this.calendar.covers(from, to);
+  }
+
+  /** Told, inside the transaction that enters a year, so provisional deadlines are computed again on it. */
+  onScheduleChanged: ((em: EntityManager, year: number) => Promise<void>) | null = null;
+
   /** Reads the administrators' entries (at start, and after one changed). */
   async load(em: EntityManager): Promise<void> {
     const rows = await em.fork().find(HolidayScheduleEntry, {}, { orderBy: { year: 'asc' } });
@@ -92,34 +100,45 @@ export class CalendarService implements DeadlineCalendar {
   /** Replaces one year's schedule; recorded in the history; deadlines count on it from the next step on. */
   async setHolidaySchedule(ctx: ServiceContext, input: SetHolidayScheduleInput): Promise<HolidaySchedule> {
     checkSchedule(input);
-    await ctx.em.transactional(async (em) => {
-      const actor = await actingUser(em, ctx.actor);
-      const existing = await em.findOne(HolidayScheduleEntry, { year: input.year });
-      if (existing && input.version !== undefined && input.version !== null && input.version !== existing.version) {
-        throw staleVersion('HolidaySchedule', String(input.year), input.version, existing.version);
-      }
-      const before = existing ? { holidays: existing.holidays.length, makeupWorkdays: existing.makeupWorkdays.length } : null;
-      const values = {
-        holidays: [...input.holidays].map((h) => ({ day: h.day, name: h.name })).sort((a, b) => a.day.localeCompare(b.day)),
-        makeupWorkdays: [...input.makeupWorkdays].sort(),
-        updatedAt: this.clock.now(),
-        updatedBy: actor ? ref(actor) : null,
-      };
-      const entry = existing ?? em.create(HolidayScheduleEntry, { year: input.year, ...values });
-      if (existing) Object.assign(existing, values);
-      recordHistory(em, actor, {
-        subjectType: SubjectType.CALENDAR,
-        subjectId: entry.id,
-        action: existing ? HistoryAction.UPDATED : HistoryAction.CREATED,
-        at: this.clock.now(),
-        changes: [
-          { field: 'holidays', from: before ? String(before.holidays) : null, to: values.holidays.map((h) => h.day).join(',') },
-          { field: 'makeupWorkdays', from: before ? String(before.makeupWorkdays) : null, to: values.makeupWorkdays.join(',') },
-        ],
-        note: `holiday schedule of ${input.year}`,
+    const previous = this.calendar;
+    try {
+      await ctx.em.transactional(async (em) => {
+        const actor = await actingUser(em, ctx.actor);
+        const existing = await em.findOne(HolidayScheduleEntry, { year: input.year });
+        if (existing && input.version !== undefined && input.version !== null && input.version !== existing.version) {
+          throw staleVersion('HolidaySchedule', String(input.year), input.version, existing.version);
+        }
+        const before = existing ? { holidays: existing.holidays.length, makeupWorkdays: existing.makeupWorkdays.length } : null;
+        const values = {
+          holidays: [...input.holidays].map((h) => ({ day: h.day, name: h.name })).sort((a, b) => a.day.localeCompare(b.day)),
+          makeupWorkdays: [...input.makeupWorkdays].sort(),
+          updatedAt: this.clock.now(),
+          updatedBy: actor ? ref(actor) : null,
+        };
+        const entry = existing ?? em.create(HolidayScheduleEntry, { year: input.year, ...values });
+        if (existing) Object.assign(existing, values);
+        recordHistory(em, actor, {
+          subjectType: SubjectType.CALENDAR,
+          subjectId: entry.id,
+          action: existing ? HistoryAction.UPDATED : HistoryAction.CREATED,
+          at: this.clock.now(),
+          changes: [
+            { field: 'holidays', from: before ? String(before.holidays) : null, to: values.holidays.map((h) => h.day).join(',') },
+            { field: 'makeupWorkdays', from: before ? String(before.makeupWorkdays) : null, to: values.makeupWorkdays.join(',') },
+          ],
+          note: `holiday schedule of ${input.year}`,
+        });
+        await em.flush();
+        // Count on the new year at once, inside this transaction: provisional deadlines are redone on it.
+        this.entries.set(input.year, entry);
+        this.calendar = this.build();
+        await this.onScheduleChanged?.(em, input.year);
       });
-      await em.flush();
-    });
+    } catch (err) {
+      this.calendar = previous;
+      await this.load(ctx.em);
+      throw err;
+    }
     await this.load(ctx.em);
     return this.schedule(input.year);
   }

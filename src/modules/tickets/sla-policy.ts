@@ -6,6 +6,8 @@ export interface DeadlineCalendar {
   addWorkingDays(from: Date, days: number): Date;
   addWorkingHours(from: Date, hours: number): Date;
   addCalendarHours(from: Date, hours: number): Date;
+  /** whether the holiday schedules of every year from `from` to `to` are known */
+  covers(from: Date, to: Date): boolean;
 }
 
 /** A span of time: round-the-clock hours, hours within working time, or whole working days. */

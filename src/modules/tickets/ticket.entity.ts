@@ -76,6 +76,11 @@ export class Ticket extends ArchivableEntity {
   @Property({ type: 'timestamptz', nullable: true })
   reportDueAt?: Date;
 
+  /** A deadline reaches into a year whose holiday schedule is not known yet: counted Monday to Friday until it is entered. */
+  @Field({ description: 'a deadline reaches into a year with no holiday schedule yet; recomputed when an administrator enters that year' })
+  @Property({ default: false })
+  deadlinesProvisional: boolean = false;
+
   @Field({ nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   respondedAt?: Date;

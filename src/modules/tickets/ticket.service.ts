@@ -36,7 +36,7 @@ import { listTickets, type TicketPage } from './ticket-list';
 import { nextTicketNumber } from './ticket-number';
 import type { TicketProcedures } from './ticket-procedures';
 import { TicketReport } from './ticket-report.entity';
-import { allowedTransitions, canTransition, isFinal } from './ticket-status';
+import { allowedTransitions, canTransition, isFinal, openStatuses } from './ticket-status';
 
 /** The department that owns a ticket unless told otherwise: the response center (客响). */
 export const RESPONSE_CENTER_CODE = 'KX';
@@ -134,6 +134,7 @@ export class TicketService {
       createdBy: actor ?? undefined,
       ...deadlines,
       reportDueAt: deadlines.reportDueAt ?? undefined,
+      deadlinesProvisional: !this.calendar.covers(now, latestOf(deadlines)),
       createdAt: now,
       updatedAt: now,
     });
@@ -262,9 +263,25 @@ export class TicketService {
         responseDueAt: deadlines.responseDueAt,
         resolutionDueAt: deadlines.resolutionDueAt,
         reportDueAt: deadlines.reportDueAt ?? undefined,
+        deadlinesProvisional: !this.calendar.covers(ticket.createdAt, latestOf(deadlines)),
       }),
     );
     await this.sla.recompute(em, ticket.id, deadlines);
+  }
+
+  /**
+   * An administrator entered `year`: open tickets whose deadlines were provisional are computed
+   * again on it, in the same transaction, each recomputation recorded.
+   */
+  async recomputeProvisional(em: EntityManager, year: number): Promise<void> {
+    const tickets = await em.find(Ticket, { deadlinesProvisional: true, status: { $in: [...openStatuses] } });
+    for (const ticket of tickets) {
+      const changes: FieldChange[] = [];
+      await this.recomputeDeadlines(em, ticket, changes);
+      if (changes.length)
+        this.history(em, null, ticket, HistoryAction.UPDATED, changes, `deadlines counted again on the ${year} holiday schedule`);
+    }
+    await em.flush();
   }
 
   private async moveStatus(em: EntityManager, ticket: Ticket, to: TicketStatus): Promise<void> {
@@ -365,3 +382,7 @@ async function requireCircuits(em: EntityManager, ids: readonly string[], custom
   if (foreign) throw badInput('circuitIds', `Circuit ${foreign.code} belongs to another customer`);
   return circuits;
 }
+
+/** The last of a ticket's deadlines: how far its calendar must be known. */
+const latestOf = (deadlines: { responseDueAt: Date; resolutionDueAt: Date; reportDueAt: Date | null }): Date =>
+  new Date(Math.max(deadlines.responseDueAt.getTime(), deadlines.resolutionDueAt.getTime(), deadlines.reportDueAt?.getTime() ?? 0));
