@@ -12,6 +12,7 @@ import { createProcessModule } from './modules/processes/processes.module';
 import { SlaClockService } from './modules/sla/sla-clock.service';
 import { SlaPolicyService } from './modules/tickets/sla-policy.service';
 import { TicketService } from './modules/tickets/ticket.service';
+import { TicketOwnershipService } from './modules/tickets/ticket-ownership.service';
 import { procedureLayer } from './procedures/procedure-layer';
 import type { Clock } from './shared/clock';
 import type { EventBus } from './shared/event-bus';
@@ -36,6 +37,7 @@ export function createServices(deps: ServiceDeps) {
   const calendar = new CalendarService(deps.clock, deps.workingHours);
   const sla = new SlaClockService(deps.clock, deps.bus, deps.slaWarningPercent);
   const tickets = new TicketService(deps.clock, deps.bus, calendar, slaPolicy, sla);
+  const ticketOwnership = new TicketOwnershipService(deps.clock, deps.bus);
   const procedures = centerProcedures(deps.clock);
   const registry = deps.registry ?? new ServiceRegistry();
   registerProcedureHandlers(registry, procedures);
@@ -47,6 +49,7 @@ export function createServices(deps: ServiceDeps) {
     startedBy: procedureStarts(deps.ticketProcedures, procedures),
     runner: processes.runner,
     tickets,
+    ownership: ticketOwnership,
   });
   follow = layer.follower;
   tickets.attachProcedures(layer.ticketProcedures);
@@ -60,6 +63,7 @@ export function createServices(deps: ServiceDeps) {
     slaPolicy,
     sla,
     tickets,
+    ticketOwnership,
     processes,
   };
 }

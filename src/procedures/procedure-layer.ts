@@ -4,6 +4,7 @@ import { InstanceStatus, TaskStatus } from '../modules/processes/process.enums';
 import type { ProcessRunnerService } from '../modules/processes/process-runner.service';
 import type { TicketKind } from '../modules/tickets/ticket.enums';
 import type { TicketService } from '../modules/tickets/ticket.service';
+import type { TicketOwnershipService } from '../modules/tickets/ticket-ownership.service';
 import type { TicketProcedures } from '../modules/tickets/ticket-procedures';
 import type { Procedure } from './procedure';
 
@@ -15,6 +16,7 @@ export interface ProcedureLayerDeps {
   startedBy: ReadonlyMap<TicketKind, string>;
   runner: ProcessRunnerService;
   tickets: TicketService;
+  ownership: TicketOwnershipService;
 }
 
 /**
@@ -55,6 +57,9 @@ export function procedureLayer(deps: ProcedureLayerDeps): { ticketProcedures: Ti
     if (!procedure || !ticketId) return;
     const uow = { em, events: step.events };
     for (const activity of step.activities) {
+      if (activity.event === 'leave' && step.actor && procedure.ownerFrom?.includes(activity.elementId)) {
+        await deps.ownership.takeOwnership(uow, ticketId, step.actor.id, activity.name ?? activity.elementId);
+      }
       const to = activity.event === 'enter' ? procedure.statusOnEnter[activity.elementId] : undefined;
       if (to) await deps.tickets.followProcedure(uow, ticketId, to, step.actor?.id ?? null, activity.name ?? activity.elementId);
     }

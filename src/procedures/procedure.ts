@@ -16,6 +16,8 @@ export interface Procedure {
   startVariables(ticket: Ticket): Record<string, unknown>;
   /** the ticket's status once the procedure enters an activity (by element id) */
   readonly statusOnEnter: Readonly<Record<string, TicketStatus>>;
+  /** activities whose completing person becomes the ticket's owner (首问负责制) */
+  readonly ownerFrom?: readonly string[];
   /** the ticket's status when the procedure completes */
   readonly statusOnComplete?: TicketStatus;
   /** service-task handlers its diagram names, run in the step's transaction */

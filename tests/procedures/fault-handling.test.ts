@@ -120,6 +120,30 @@ describe('Fault handling: a fault ticket runs its procedure, and its status foll
     expect(ticket.procedure?.tasks.map((task) => task.elementId)).toEqual(['restore']);
   });
 
+  test('When a fault is acknowledged, then that person owns the ticket until they hand it over, saying why (首问负责制)', async () => {
+    const opened = await open('首问负责');
+    await completeOnly(opened.id, 'acknowledge', staff.kx, { impact: false });
+    const OWNER = 'query($id: ID!) { ticket(id: $id) { assignee { code } history { note changes { field } } } }';
+    const owned = await t.ok<{ ticket: { assignee: { code: string }; history: { note: string | null }[] } }>(OWNER, { id: opened.id });
+    expect(owned.ticket.assignee.code).toBe(staff.kx);
+    expect(owned.ticket.history.map((e) => e.note)).toContain('首问负责: the owner since Acknowledge and own (首问负责)');
+
+    const HAND_OVER =
+      'mutation($t: ID!, $u: ID!, $n: String!) { handOverTicket(ticketId: $t, toUserId: $u, note: $n) { assignee { code } } }';
+    const someoneElse = await t.gql(HAND_OVER, { t: opened.id, u: world.duty.id, n: '我来接' }, staff.sales);
+    expect(codesOf(someoneElse)).toEqual(['FORBIDDEN']);
+    const silent = await t.gql(HAND_OVER, { t: opened.id, u: world.duty.id, n: ' ' }, staff.kx);
+    expect(codesOf(silent)).toEqual(['BAD_USER_INPUT']);
+    const handed = await t.ok<{ handOverTicket: { assignee: { code: string } } }>(
+      HAND_OVER,
+      { t: opened.id, u: world.duty.id, n: '换班，交给值班长' },
+      staff.kx,
+    );
+    expect(handed.handOverTicket.assignee.code).toBe(world.duty.code);
+    const after = await t.ok<{ ticket: { history: { note: string | null }[] } }>(OWNER, { id: opened.id });
+    expect(after.ticket.history.map((e) => e.note)).toContain('换班，交给值班长');
+  });
+
   test('When the procedure cannot start, then no ticket is opened either', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'kexiang-no-processes-'));
     const bare = await startTestHub({ config: { processesDir: empty } });

@@ -73,6 +73,19 @@ export class TicketResolver {
   }
 
   @Authorized(...CENTER_STAFF)
+  @Mutation(() => Ticket, {
+    description: '首问负责制: the owner (or a supervisor or administrator) hands the ticket to a colleague, saying why',
+  })
+  handOverTicket(
+    @Arg('ticketId', () => ID) ticketId: string,
+    @Arg('toUserId', () => ID) toUserId: string,
+    @Arg('note', () => String) note: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<Ticket> {
+    return ctx.services.ticketOwnership.handOver(ctx, ticketId, toUserId, note);
+  }
+
+  @Authorized(...CENTER_STAFF)
   @Mutation(() => TicketReport)
   submitReport(@Arg('input') input: SubmitReportInput, @Ctx() ctx: AppContext): Promise<TicketReport> {
     return ctx.services.tickets.submitReport(ctx, input);

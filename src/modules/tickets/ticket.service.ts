@@ -360,7 +360,7 @@ export class TicketService {
   }
 }
 
-const ticketFacts = (ticket: Ticket): TicketFacts => ({
+export const ticketFacts = (ticket: Ticket): TicketFacts => ({
   ticketId: ticket.id,
   kind: ticket.kind,
   status: ticket.status,

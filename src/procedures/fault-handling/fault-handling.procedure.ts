@@ -19,5 +19,7 @@ export const faultHandling = (clock: Clock): Procedure => ({
     confirmAndReport: TicketStatus.resolved,
   },
   statusOnComplete: TicketStatus.closed,
+  // 首问负责制: the person who acknowledges the fault owns the ticket until they hand it over.
+  ownerFrom: ['acknowledge'],
   handlers: { chaseDepartment: chaseDepartment(clock) },
 });
