@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: BPMN expressions are written ${...}, in plain strings
 import { ServiceRegistry } from '../../src/modules/processes/engine/service-registry';
-import { startTestHub, type TestHub, tokenFor } from '../support/hub';
-import { deploy, fixture } from '../support/processes';
+import { startTestHub, type TestHub } from '../support/hub';
+import { deploy, fixture, refusedProblems } from '../support/processes';
 
 const DEPLOY = 'mutation($xml: String!) { deployProcessDefinition(input: {xml: $xml}) { created } }';
 const START = 'mutation($key: String!, $v: JSONObject) { startProcess(key: $key, variables: $v) { id status } }';
@@ -28,20 +28,7 @@ describe('Deploying diagrams as modelers write them', () => {
   });
   afterAll(() => t.stop());
 
-  /** Posts the deployment itself: never a 5xx, always a coded client error with its problems. */
-  const refused = async (xml: string): Promise<string[]> => {
-    const res = await fetch(t.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('admin')}` },
-      body: JSON.stringify({ query: DEPLOY, variables: { xml } }),
-    });
-    expect(res.status).toBeLessThan(500);
-    const body = (await res.json()) as { errors?: { extensions?: { code?: string; problems?: string[] } }[] };
-    expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const problems = body.errors?.[0].extensions?.problems ?? [];
-    expect(problems.length).toBeGreaterThan(0);
-    return problems;
-  };
+  const refused = (xml: string) => refusedProblems(t, xml);
 
   test('When timers are written as bpmn-js writes them (typed and untyped; duration, date, cycle; ISO, ${...} and =FEEL), then the diagram deploys and waits on them', async () => {
     expect(timers).toContain('<bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P7D</bpmn:timeDuration>');

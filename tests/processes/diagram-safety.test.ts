@@ -1,10 +1,9 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: BPMN expressions are written ${...}, in plain strings
 import { existsSync, rmSync } from 'node:fs';
 import { ServiceRegistry } from '../../src/modules/processes/engine/service-registry';
-import { startTestHub, type TestHub, tokenFor } from '../support/hub';
-import { deploy, fixture, readInstance } from '../support/processes';
+import { startTestHub, type TestHub } from '../support/hub';
+import { deploy, fixture, readInstance, refusedProblems } from '../support/processes';
 
-const DEPLOY = 'mutation($xml: String!) { deployProcessDefinition(input: {xml: $xml}) { created } }';
 const START = 'mutation($key: String!, $v: JSONObject) { startProcess(key: $key, variables: $v) { id status } }';
 /** What hostile-constructor.bpmn would write, had its code run. */
 const PWNED_FILE = '/tmp/kexiang-pwned-by-diagram';
@@ -28,18 +27,7 @@ describe('Expressions in diagrams', () => {
   });
   afterAll(() => t.stop());
 
-  /** Posts the deployment itself: the status must not be 5xx and the error must be a coded client error. */
-  const refused = async (xml: string): Promise<string[]> => {
-    const res = await fetch(t.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('admin')}` },
-      body: JSON.stringify({ query: DEPLOY, variables: { xml } }),
-    });
-    expect(res.status).toBeLessThan(500);
-    const body = (await res.json()) as { errors?: { extensions?: { code?: string; problems?: string[] } }[] };
-    expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    return body.errors?.[0].extensions?.problems ?? [];
-  };
+  const refused = (xml: string) => refusedProblems(t, xml);
   const start = async (key: string, variables: Record<string, unknown>) =>
     (await t.ok<{ startProcess: { id: string; status: string } }>(START, { key, v: variables })).startProcess;
   const expectHubAlive = async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TestHub } from './hub';
+import { type TestHub, tokenFor } from './hub';
 
 export const fixture = (name: string): string => readFileSync(path.join(__dirname, '..', 'fixtures', 'bpmn', name), 'utf8');
 
@@ -60,4 +60,25 @@ export interface InstanceView {
 
 export async function readInstance(t: TestHub, id: string): Promise<InstanceView> {
   return (await t.ok<{ processInstance: InstanceView }>(INSTANCE, { id })).processInstance;
+}
+
+/**
+ * Posts a deployment that must be refused: never a 5xx, always BAD_USER_INPUT; answers the
+ * problems it lists (at least one).
+ */
+export async function refusedProblems(t: TestHub, xml: string): Promise<string[]> {
+  const res = await fetch(t.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('admin')}` },
+    body: JSON.stringify({
+      query: 'mutation($xml: String!) { deployProcessDefinition(input: {xml: $xml}) { created } }',
+      variables: { xml },
+    }),
+  });
+  expect(res.status).toBeLessThan(500);
+  const body = (await res.json()) as { errors?: { extensions?: { code?: string; problems?: string[] } }[] };
+  expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  const problems = body.errors?.[0].extensions?.problems ?? [];
+  expect(problems.length).toBeGreaterThan(0);
+  return problems;
 }
