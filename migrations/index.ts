@@ -14,6 +14,7 @@ import { Migration20261201212000_DeployProvenance } from './Migration20261201212
 import { Migration20261201214000_InstanceTicket } from './Migration20261201214000_InstanceTicket';
 import { Migration20261201216000_SlaClocks } from './Migration20261201216000_SlaClocks';
 import { Migration20261201218000_ProvisionalDeadlines } from './Migration20261201218000_ProvisionalDeadlines';
+import { Migration20261202100000_DeadlineTimers } from './Migration20261202100000_DeadlineTimers';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file and adds it here;
@@ -35,4 +36,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201214000_InstanceTicket', class: Migration20261201214000_InstanceTicket },
   { name: 'Migration20261201216000_SlaClocks', class: Migration20261201216000_SlaClocks },
   { name: 'Migration20261201218000_ProvisionalDeadlines', class: Migration20261201218000_ProvisionalDeadlines },
+  { name: 'Migration20261202100000_DeadlineTimers', class: Migration20261202100000_DeadlineTimers },
 ];

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { centerProcedures, procedureStarts, registerProcedureHandlers } from './composition/procedures';
+import { timerDeadlines } from './composition/timer-deadlines';
 import { CalendarService, type WorkingHours } from './modules/calendar/calendar.service';
 import { CircuitService } from './modules/circuits/circuit.service';
 import { ContactService } from './modules/customers/contact.service';
 import { CustomerService } from './modules/customers/customer.service';
 import { OrgService } from './modules/org/org.service';
+import { retimeDeadlineTimers } from './modules/processes/deadline-timers';
 import { ServiceRegistry } from './modules/processes/engine/service-registry';
 import type { StepFollower } from './modules/processes/instance-stepper';
 import type { ProcessLimits } from './modules/processes/process-limits';
@@ -35,7 +37,7 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   const slaPolicy = new SlaPolicyService(deps.clock);
   const calendar = new CalendarService(deps.clock, deps.workingHours);
-  const sla = new SlaClockService(deps.clock, deps.bus, deps.slaWarningPercent);
+  const sla = new SlaClockService(deps.clock, deps.bus, calendar, deps.slaWarningPercent);
   const tickets = new TicketService(deps.clock, deps.bus, calendar, slaPolicy, sla);
   const ticketOwnership = new TicketOwnershipService(deps.clock, deps.bus);
   const procedures = centerProcedures(deps.clock);
@@ -43,7 +45,11 @@ export function createServices(deps: ServiceDeps) {
   registerProcedureHandlers(registry, procedures);
   // The stepper tells the procedure layer of each step; the layer needs the runner built here.
   let follow: StepFollower = async () => undefined;
-  const processes = createProcessModule({ ...deps, registry, follower: (em, step) => follow(em, step) });
+  const deadlines = timerDeadlines(calendar);
+  const processes = createProcessModule({ ...deps, registry, timerDeadlines: deadlines, follower: (em, step) => follow(em, step) });
+  sla.onDeadlinesMoved = async (em, ticketId) => {
+    await retimeDeadlineTimers(em, deadlines, ticketId, deps.clock.now());
+  };
   const layer = procedureLayer({
     procedures,
     startedBy: procedureStarts(deps.ticketProcedures, procedures),

@@ -74,6 +74,15 @@ export class BusinessCalendar {
     return new Date(this.dayStartUtc(day) + this.start);
   }
 
+  /** `at` itself when inside (or at the close of) working hours, else the close of the last working period before it. */
+  previousWorkingTime(at: Date): Date {
+    let day = this.localDay(at);
+    const intoDay = at.getTime() - this.dayStartUtc(day);
+    if (this.isWorkingDay(day) && intoDay > this.start && intoDay <= this.end) return at;
+    if (!this.isWorkingDay(day) || intoDay <= this.start) day = this.previousWorkingDay(day);
+    return new Date(this.dayStartUtc(day) + this.end);
+  }
+
   /** "Within N working days" ends at the close of the Nth working day after the moment's day. */
   addWorkingDays(from: Date, days: number): Date {
     let day = this.localDay(from);
@@ -100,6 +109,40 @@ export class BusinessCalendar {
       remaining -= close - at.getTime();
       at = new Date(this.dayStartUtc(this.nextWorkingDay(day)) + this.start);
     }
+  }
+
+  /** Counts hours back inside working hours of working days (a reminder before a deadline). */
+  subtractWorkingHours(from: Date, hours: number): Date {
+    let remaining = hours * 60 * MINUTE;
+    let at = this.previousWorkingTime(from);
+    for (;;) {
+      const day = this.localDay(new Date(at.getTime() - 1));
+      const open = this.dayStartUtc(day) + this.start;
+      if (at.getTime() - remaining >= open) return new Date(at.getTime() - remaining);
+      remaining -= at.getTime() - open;
+      at = new Date(this.dayStartUtc(this.previousWorkingDay(day)) + this.end);
+    }
+  }
+
+  /** The same local time of day, N working days later (negative: earlier). */
+  shiftWorkingDays(from: Date, days: number): Date {
+    let day = this.localDay(from);
+    const timeOfDay = from.getTime() - this.dayStartUtc(day);
+    for (let i = 0; i < Math.abs(days); i++) day = days > 0 ? this.nextWorkingDay(day) : this.previousWorkingDay(day);
+    return new Date(this.dayStartUtc(day) + timeOfDay);
+  }
+
+  /** Working time between two instants, in ms (0 when `to` is not after `from`): how long a clock was paused. */
+  workingMsBetween(from: Date, to: Date): number {
+    let total = 0;
+    let at = this.nextWorkingTime(from).getTime();
+    while (at < to.getTime()) {
+      const day = this.localDay(new Date(at));
+      const close = this.dayStartUtc(day) + this.end;
+      total += Math.min(close, to.getTime()) - at;
+      at = this.dayStartUtc(this.nextWorkingDay(day)) + this.start;
+    }
+    return total;
   }
 
   /** Plain elapsed hours, for round-the-clock targets such as fault restoration. */

@@ -15,6 +15,9 @@ export interface DeadlineCalendar {
   addWorkingDays(from: Date, days: number): Date;
   addWorkingHours(from: Date, hours: number): Date;
   addCalendarHours(from: Date, hours: number): Date;
+  subtractWorkingHours(from: Date, hours: number): Date;
+  shiftWorkingDays(from: Date, days: number): Date;
+  workingMsBetween(from: Date, to: Date): number;
   covers(from: Date, to: Date): boolean;
 }
 
@@ -58,6 +61,18 @@ export class CalendarService implements DeadlineCalendar {
 
   addCalendarHours(from: Date, hours: number): Date {
     return this.calendar.addCalendarHours(from, hours);
+  }
+
+  subtractWorkingHours(from: Date, hours: number): Date {
+    return this.calendar.subtractWorkingHours(from, hours);
+  }
+
+  shiftWorkingDays(from: Date, days: number): Date {
+    return this.calendar.shiftWorkingDays(from, days);
+  }
+
+  workingMsBetween(from: Date, to: Date): number {
+    return this.calendar.workingMsBetween(from, to);
   }
 
   covers(from: Date, to: Date): boolean {

@@ -4,6 +4,7 @@ import { execSql } from '../../db/plain-rows';
 import type { Clock } from '../../shared/clock';
 import type { DomainEvent } from '../../shared/event-bus';
 import { Role } from '../org/role.enum';
+import { hubTimerOf, type TimerDeadlines } from './engine/hub-timer';
 import type { TimerRow, WaitRow } from './engine/postponed';
 import { type ActivityEvent, type EngineExecution, runStep, type StepResult } from './engine/run-step';
 import type { EngineServiceHandler, ServiceRegistry } from './engine/service-registry';
@@ -40,6 +41,8 @@ export interface StepperOptions {
   limits: EngineLimits;
   /** told of every step of an instance that works on a ticket, inside the step's transaction */
   follower?: StepFollower;
+  /** due times of timers written in the hub's syntax ("3 working days", "resolution deadline") */
+  timerDeadlines?: TimerDeadlines;
 }
 
 /** What a step did, for the procedure layer (a ticket's status follows its procedure). */
@@ -85,6 +88,12 @@ export class InstanceStepper {
   private departments: Set<string> | null = null;
 
   constructor(private readonly options: StepperOptions) {}
+
+  private timerDeadlines(): TimerDeadlines {
+    const deadlines = this.options.timerDeadlines;
+    if (!deadlines) throw new Error('this hub counts no working time: its timers must be ISO 8601');
+    return deadlines;
+  }
 
   /** A registered handler, given the step's transaction (a savepoint per try) and the instance's ticket. */
   private handlerFor(em: EntityManager, instance: InstanceRow, name: string): EngineServiceHandler | undefined {
@@ -144,7 +153,7 @@ export class InstanceStepper {
       if (result.outcome === 'completed') instance.endedAt = now;
       this.recordActivities(write, result, command, actor, now);
       const pending = waitedOnTimers ? await pendingTimers(em, instance.id) : [];
-      const timerDue = this.syncTimers(write, pending, result.timers, command, now);
+      const timerDue = await this.syncTimers(em, write, pending, result.timers, command, now, instance.ticketId ?? null);
       const open = context.openTasks ?? (waitedOnTasks ? await tasksOf(em, instance.id, null) : []);
       await this.syncTasks(em, write, open, definition, result.waits, command, actor, now, timerDue, events);
     }
@@ -219,13 +228,15 @@ export class InstanceStepper {
   }
 
   /** Timer rows follow the timers armed now; due times come from the hub's clock, not the engine's. */
-  private syncTimers(
+  private async syncTimers(
+    em: EntityManager,
     write: StepWrite,
     pending: readonly TimerRecord[],
     timers: TimerRow[],
     command: StepCommand,
     now: Date,
-  ): Map<string, Date> {
+    ticketId: string | null,
+  ): Promise<Map<string, Date>> {
     const due = new Map<string, Date>();
     const armed = new Set(timers.map((t) => t.executionId));
     for (const timer of pending) {
@@ -235,7 +246,12 @@ export class InstanceStepper {
     const known = new Set(pending.map((t) => t.executionId));
     for (const timer of timers) {
       if (known.has(timer.executionId)) continue;
-      const dueAt = timer.timerType === 'timeDate' || timer.timeoutMs === null ? timer.expireAt : new Date(now.getTime() + timer.timeoutMs);
+      const hub = hubTimerOf(timer.value);
+      const dueAt = hub
+        ? await this.timerDeadlines().dueAt(em, hub, { now, ticketId })
+        : timer.timerType === 'timeDate' || timer.timeoutMs === null
+          ? timer.expireAt
+          : new Date(now.getTime() + timer.timeoutMs);
       write.newTimers.push({
         id: randomUUID(),
         instance: { id: write.instance.id },
@@ -244,6 +260,7 @@ export class InstanceStepper {
         dueAt,
         status: TimerStatus.PENDING,
         firedAt: null,
+        follows: hub?.kind === 'deadline' ? timer.value : null,
       });
       due.set(timer.elementId, dueAt);
     }

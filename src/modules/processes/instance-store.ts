@@ -177,9 +177,10 @@ with closed_tasks as (
   from jsonb_to_recordset(?::jsonb) as x(id uuid, status text, fired_at timestamptz)
   where m.id = x.id
 ), new_timers as (
-  insert into process_timer (id, instance_id, element_id, execution_id, due_at, status)
-  select x.id, x.instance_id, x.element_id, x.execution_id, x.due_at, x.status
-  from jsonb_to_recordset(?::jsonb) as x(id uuid, instance_id uuid, element_id text, execution_id text, due_at timestamptz, status text)
+  insert into process_timer (id, instance_id, element_id, execution_id, due_at, status, follows)
+  select x.id, x.instance_id, x.element_id, x.execution_id, x.due_at, x.status, x.follows
+  from jsonb_to_recordset(?::jsonb) as x(id uuid, instance_id uuid, element_id text, execution_id text, due_at timestamptz, status text,
+    follows text)
 ), new_activities as (
   insert into process_activity (instance_id, element_id, execution_id, type, name, entered_at, left_at, completed_by_id)
   select ?::uuid, x.element_id, x.execution_id, x.type, x.name, ?::timestamptz, x.left_at, x.completed_by_id
@@ -238,6 +239,7 @@ export async function writeStep(em: EntityManager, write: StepWrite): Promise<vo
         execution_id: m.executionId,
         due_at: m.dueAt,
         status: m.status,
+        follows: m.follows ?? null,
       })),
     ),
     instance.id,

@@ -33,4 +33,8 @@ export class ProcessTimer {
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
   firedAt?: Date | null;
+
+  /** a timer written as a ticket's deadline ("2 working hours before resolution deadline"): moved when that deadline moves */
+  @Property({ type: 'text', nullable: true })
+  follows?: string | null;
 }

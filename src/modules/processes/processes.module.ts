@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../shared/clock';
 import type { EventBus } from '../../shared/event-bus';
+import type { TimerDeadlines } from './engine/hub-timer';
 import { ServiceRegistry } from './engine/service-registry';
 import { InstanceStepper, type StepFollower } from './instance-stepper';
 import { ProcessDefinitionService } from './process-definition.service';
@@ -18,6 +19,8 @@ export interface ProcessModuleDeps {
   registry?: ServiceRegistry;
   /** told of each step of an instance that works on a ticket (the procedure layer) */
   follower?: StepFollower;
+  /** due times of timers written in the hub's syntax (the center's calendar and the tickets' clocks) */
+  timerDeadlines?: TimerDeadlines;
   /** bounds of steps, timers and polls (from the settings: processLimitsOf(config)) */
   processLimits: ProcessLimits;
 }
@@ -32,6 +35,7 @@ export function createProcessModule(deps: ProcessModuleDeps) {
     retryDelaysMs: deps.retryDelaysMs,
     limits,
     follower: deps.follower,
+    timerDeadlines: deps.timerDeadlines,
   });
   const runner = new ProcessRunnerService(deps.clock, deps.bus, stepper);
   return {

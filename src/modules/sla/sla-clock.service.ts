@@ -3,6 +3,7 @@ import { execSql } from '../../db/plain-rows';
 import { inTransaction } from '../../db/unit-of-work';
 import type { Clock } from '../../shared/clock';
 import type { DomainEvent, EventBus } from '../../shared/event-bus';
+import type { DeadlineCalendar } from '../calendar/calendar.service';
 import { HistoryAction, SubjectType } from '../history/history.enums';
 import { recordHistory } from '../history/history.service';
 import { SlaAlertKind, SlaClockKind, SlaClockState } from './sla.enums';
@@ -33,9 +34,13 @@ const COUNTING = [SlaClockState.RUNNING, SlaClockState.PAUSED];
  * breached once each by the sweep.
  */
 export class SlaClockService {
+  /** Told, in the transaction, when a ticket's deadlines moved (procedures' timers follow them). */
+  onDeadlinesMoved: (em: EntityManager, ticketId: string) => Promise<void> = async () => undefined;
+
   constructor(
     private readonly clock: Clock,
     private readonly bus: EventBus,
+    private readonly calendar: DeadlineCalendar,
     /** when the owner is warned, as a share of the window (80: at 80%) */
     private readonly warningPercent = 80,
   ) {}
@@ -71,9 +76,22 @@ export class SlaClockService {
             ? deadlines.resolutionDueAt
             : deadlines.reportDueAt;
       if (!due) continue;
-      clock.dueAt = new Date(due.getTime() + clock.pausedSeconds * 1000);
+      clock.dueAt = clock.pausedSeconds > 0 ? this.calendar.addWorkingHours(due, clock.pausedSeconds / 3600) : due;
       clock.warnAt = this.warnAt(clock.startedAt, clock.dueAt);
     }
+    await em.flush();
+    await this.onDeadlinesMoved(em, ticketId);
+  }
+
+  /** A deadline set anew (an extension told to the customer): the clock counts to it, and warns again. */
+  async extend(em: EntityManager, ticketId: string, kind: SlaClockKind, until: Date): Promise<SlaClock> {
+    const clock = await em.findOneOrFail(SlaClock, { ticketId, kind });
+    clock.dueAt = until;
+    clock.warnAt = this.warnAt(clock.startedAt, until);
+    clock.warnedAt = null;
+    await em.flush();
+    await this.onDeadlinesMoved(em, ticketId);
+    return clock;
   }
 
   /**
@@ -99,6 +117,10 @@ export class SlaClockService {
       resolution.metAt = null;
     }
     if (FINAL.has(move.to)) for (const clock of clocks) if (clock.kind !== SlaClockKind.REPORT) this.meet(clock, move.at);
+    if (moved) {
+      await em.flush();
+      await this.onDeadlinesMoved(em, move.ticketId);
+    }
     return moved ? { resolutionDueAt: resolution.dueAt } : {};
   }
 
@@ -155,11 +177,13 @@ export class SlaClockService {
     clock.metAt = at;
   }
 
+  /** The deadline moves by the working time the ticket waited on the customer (nights and holidays do not count). */
   private resume(em: EntityManager, clock: SlaClock, move: StatusMove): void {
-    const paused = clock.pausedAt ? move.at.getTime() - clock.pausedAt.getTime() : 0;
+    const paused = clock.pausedAt ? this.calendar.workingMsBetween(clock.pausedAt, move.at) : 0;
+    const before = clock.dueAt;
     clock.pausedSeconds += Math.round(paused / 1000);
-    clock.dueAt = new Date(clock.dueAt.getTime() + paused);
-    clock.warnAt = new Date(clock.warnAt.getTime() + paused);
+    clock.dueAt = this.calendar.addWorkingHours(clock.dueAt, paused / 3_600_000);
+    clock.warnAt = this.calendar.addWorkingHours(clock.warnAt, paused / 3_600_000);
     clock.state = SlaClockState.RUNNING;
     clock.pausedAt = null;
     recordHistory(em, null, {
@@ -167,8 +191,8 @@ export class SlaClockService {
       subjectId: clock.ticketId,
       action: HistoryAction.UPDATED,
       at: move.at,
-      changes: [{ field: 'resolutionDueAt', from: new Date(clock.dueAt.getTime() - paused).toISOString(), to: clock.dueAt.toISOString() }],
-      note: `the resolution clock was paused ${Math.round(paused / 60_000)} min while the ticket waited on the customer; it is due later by as much`,
+      changes: [{ field: 'resolutionDueAt', from: before.toISOString(), to: clock.dueAt.toISOString() }],
+      note: `the resolution clock was paused ${Math.round(paused / 60_000)} working min while the ticket waited on the customer; it is due later by as much working time`,
     });
   }
 

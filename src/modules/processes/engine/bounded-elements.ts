@@ -1,5 +1,6 @@
 import * as elements from 'bpmn-elements';
 import { TypeResolver } from 'moddle-context-serializer';
+import { readHubTimer } from './hub-timer';
 import { DEFAULT_LIMITS, StepGuard } from './step-guard';
 import { timerProblem } from './timer-limits';
 
@@ -28,9 +29,16 @@ type TimerClass = new (
 };
 const BaseTimer = elements.TimerEventDefinition as unknown as TimerClass;
 
+const PLACEHOLDER_MS = 365 * 24 * 3600 * 1000;
+
 /** Refuses, as the timer's error, a value that repeats too often or without end (computed ones too). */
 class BoundedTimerEventDefinition extends BaseTimer {
   override parse(timerType: string, value: string): unknown {
+    const hub = readHubTimer(String(value));
+    if (typeof hub === 'string') throw new Error(`the timer cannot be armed: ${hub}`);
+    // The hub counts these on its calendar when it records the timer (instance-stepper); the
+    // engine only needs an expiry in the future, as no real timer is ever armed.
+    if (hub) return { expireAt: new Date(Date.now() + PLACEHOLDER_MS), delay: PLACEHOLDER_MS, repeat: undefined };
     const problem = timerProblem(timerType, String(value), limitsOf(this.environment));
     if (problem) throw new Error(`the timer cannot be armed: ${problem}`);
     return super.parse(timerType, value);

@@ -19,6 +19,8 @@ export interface TimerRow {
   timerType: string | null;
   /** ms from arming to expiry, when the engine says */
   timeoutMs: number | null;
+  /** the timer's value as resolved (ISO 8601, or the hub's working-time syntax) */
+  value: string | null;
 }
 
 interface PostponedApi {
@@ -26,7 +28,9 @@ interface PostponedApi {
   type: string;
   content: { executionId: string };
   owner: { type: string; name?: string; lane?: { id: string; name?: string }; behaviour?: Behaviour };
-  getExecuting(): { content: { executionId: string; expireAt?: string | Date; timerType?: string; timeout?: number } }[];
+  getExecuting(): {
+    content: { executionId: string; expireAt?: string | Date; timerType?: string; timeout?: number } & Record<string, unknown>;
+  }[];
 }
 
 interface Behaviour {
@@ -64,6 +68,8 @@ export function readPostponed(postponed: unknown[]): { waits: WaitRow[]; timers:
           expireAt: new Date(t.content.expireAt as string),
           timerType: t.content.timerType ?? null,
           timeoutMs: typeof t.content.timeout === 'number' ? roundToSecond(t.content.timeout) : null,
+          value:
+            t.content.timerType && typeof t.content[t.content.timerType] === 'string' ? (t.content[t.content.timerType] as string) : null,
         });
       }
       continue;

@@ -1,10 +1,11 @@
 import { ISOInterval } from '@0dep/piso';
+import { HUB_TIMER_SYNTAX, readHubTimer } from '../../engine/hub-timer';
 import { isComputed, type LintNode, type RuleFactory } from './rule-types';
 
 const TIMER_TYPES = ['timeDuration', 'timeDate', 'timeCycle'] as const;
 const WHAT: Record<(typeof TIMER_TYPES)[number], string> = {
-  timeDuration: 'a duration such as PT4H (4 hours) or P7D (7 days)',
-  timeDate: 'a date and time such as 2026-12-31T18:00:00+08:00',
+  timeDuration: `a duration such as PT4H (4 hours) or P7D (7 days), or working time: ${HUB_TIMER_SYNTAX}`,
+  timeDate: `a date and time such as 2026-12-31T18:00:00+08:00, or a ticket's deadline: ${HUB_TIMER_SYNTAX}`,
   timeCycle: 'a cycle such as R3/PT24H (3 times, a day apart)',
 };
 
@@ -32,7 +33,15 @@ const timerParses: RuleFactory = () => ({
     for (const type of written) {
       const body = (node[type] as LintNode).body;
       const value = typeof body === 'string' ? body.trim() : '';
+      const hub = isComputed(value) ? null : readHubTimer(value);
       if (value === '') reporter.report(owner?.id, `the timer's ${type} is empty: write ${WHAT[type]}`);
+      else if (typeof hub === 'string') reporter.report(owner?.id, `the timer's ${type}: ${hub}`);
+      else if (hub && type === 'timeCycle')
+        reporter.report(
+          owner?.id,
+          `the timer's timeCycle "${value.slice(0, 60)}" cannot be working time: write it as a timeDuration or timeDate`,
+        );
+      else if (hub) continue;
       else if (!isComputed(value) && !parses(type, value))
         reporter.report(owner?.id, `the timer's ${type} "${value.slice(0, 60)}" is not ${WHAT[type]}`);
     }
