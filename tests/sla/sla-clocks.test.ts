@@ -135,7 +135,6 @@ describe("Each ticket's SLA clocks: due on the center's calendar, warned and bre
       from: before.dueAt,
     });
     expect(resolution.dueAt).toBe(moved.addWorkingTime);
-    expect(Date.parse(resolution.dueAt) - Date.parse(before.dueAt)).toBeLessThan(24 * 3600_000);
     expect(after.resolutionDueAt).toBe(resolution.dueAt);
     expect(after.history.find((e) => e.note?.startsWith('the resolution clock was paused 540 working min'))?.changes).toEqual([
       { field: 'resolutionDueAt', from: before.dueAt, to: resolution.dueAt },
