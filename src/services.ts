@@ -58,6 +58,7 @@ export function createServices(deps: ServiceDeps) {
     ownership: ticketOwnership,
   });
   follow = layer.follower;
+  processes.tasks.formCheck = layer.formCheck;
   tickets.attachProcedures(layer.ticketProcedures);
   calendar.onScheduleChanged = (em, year) => tickets.recomputeProvisional(em, year);
   return {

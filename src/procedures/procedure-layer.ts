@@ -2,6 +2,7 @@ import { execSql } from '../db/plain-rows';
 import type { StepFollower } from '../modules/processes/instance-stepper';
 import { InstanceStatus, TaskStatus } from '../modules/processes/process.enums';
 import type { ProcessRunnerService } from '../modules/processes/process-runner.service';
+import type { FormCheck } from '../modules/processes/process-task.service';
 import type { TicketKind } from '../modules/tickets/ticket.enums';
 import type { TicketService } from '../modules/tickets/ticket.service';
 import type { TicketOwnershipService } from '../modules/tickets/ticket-ownership.service';
@@ -24,13 +25,19 @@ export interface ProcedureLayerDeps {
  * transaction, the ticket's status follows the procedure's activities (inside each step's
  * transaction), and a ticket cancelled while its procedure runs cancels the procedure too.
  */
-export function procedureLayer(deps: ProcedureLayerDeps): { ticketProcedures: TicketProcedures; follower: StepFollower } {
+export function procedureLayer(deps: ProcedureLayerDeps): {
+  ticketProcedures: TicketProcedures;
+  follower: StepFollower;
+  formCheck: FormCheck;
+} {
   const byKey = new Map(deps.procedures.map((procedure) => [procedure.key, procedure]));
   const ticketProcedures: TicketProcedures = {
-    async startFor(uow, ctx, ticket) {
+    async startFor(uow, ctx, ticket, input) {
       const key = deps.startedBy.get(ticket.kind);
       if (!key) return;
-      const variables = byKey.get(key)?.startVariables(ticket) ?? { ticketId: ticket.id, ticketNumber: ticket.number };
+      const procedure = byKey.get(key);
+      await procedure?.intake?.(uow, ctx, ticket, input);
+      const variables = procedure?.startVariables(ticket) ?? { ticketId: ticket.id, ticketNumber: ticket.number };
       await deps.runner.startInstance(uow.em, uow.events, ctx, key, ticket.number, variables, ticket.id);
     },
     async running(uow, ticketId) {
@@ -67,5 +74,10 @@ export function procedureLayer(deps: ProcedureLayerDeps): { ticketProcedures: Ti
       await deps.tickets.followProcedure(uow, ticketId, procedure.statusOnComplete, step.actor?.id ?? null, `${procedure.key} completed`);
     }
   };
-  return { ticketProcedures, follower };
+  /** A procedure's own checks of a task's form, before the task completes. */
+  const formCheck: FormCheck = async (em, task, variables) => {
+    const check = byKey.get(task.processKey)?.formChecks?.[task.elementId];
+    if (check) await check(em, task, variables);
+  };
+  return { ticketProcedures, follower, formCheck };
 }

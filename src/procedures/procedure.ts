@@ -1,6 +1,10 @@
+import type { UnitOfWork } from '../db/unit-of-work';
 import type { ServiceHandler } from '../modules/processes/engine/service-registry';
+import type { FormCheck } from '../modules/processes/process-task.service';
 import type { Ticket } from '../modules/tickets/ticket.entity';
 import type { TicketKind, TicketStatus } from '../modules/tickets/ticket.enums';
+import type { OpenTicketInput } from '../modules/tickets/ticket.inputs';
+import type { ServiceContext } from '../shared/service-context';
 
 /**
  * What one of the center's procedures adds to the platform. Its diagram is
@@ -20,6 +24,16 @@ export interface Procedure {
   readonly ownerFrom?: readonly string[];
   /** the ticket's status when the procedure completes */
   readonly statusOnComplete?: TicketStatus;
+  /**
+   * What it takes in at intake, before it starts, in the ticket's transaction: the facts it
+   * grades the ticket by (a complaint's severity), a record it keeps beside the ticket.
+   */
+  intake?(uow: UnitOfWork, ctx: ServiceContext, ticket: Ticket, input: OpenTicketInput): Promise<void>;
+  /**
+   * Its forms' domain checks, by task element id: what the diagram's form cannot say (an invalid
+   * complaint needs a reason). Throw a DomainError (badInput) to refuse the completion; nothing changes.
+   */
+  readonly formChecks?: Readonly<Record<string, FormCheck>>;
   /** service-task handlers its diagram names, run in the step's transaction */
   readonly handlers?: Readonly<Record<string, ServiceHandler>>;
 }

@@ -25,6 +25,17 @@ export interface TaskQueueFilter {
   instanceId?: string;
 }
 
+/** A task about to complete, for the checks its procedure adds to the diagram's form. */
+export interface CheckedTask {
+  processKey: string;
+  elementId: string;
+  ticketId: string | null;
+  instanceId: string;
+}
+
+/** Refuses a completion by throwing (badInput); runs in the completion's transaction, before the step. */
+export type FormCheck = (em: EntityManager, task: CheckedTask, variables: Record<string, unknown>) => Promise<void>;
+
 /** The work queue: who may take a task, and completing it, which moves its instance on. */
 export class ProcessTaskService {
   constructor(
@@ -33,6 +44,9 @@ export class ProcessTaskService {
     private readonly runner: ProcessRunnerService,
     private readonly stepper: InstanceStepper,
   ) {}
+
+  /** The procedures' checks of forms (set at boot by the procedure layer). */
+  formCheck: FormCheck = async () => undefined;
 
   /** Plain rows, one statement (and one more for the caller's department when the filter needs it). */
   async queue(ctx: ServiceContext, filter: TaskQueueFilter): Promise<TaskRow[]> {
@@ -114,6 +128,11 @@ export class ProcessTaskService {
       validateTaskVariables(task.formFields, variables);
       if (instance.status !== InstanceStatus.WAITING)
         throw new DomainError(ErrorCode.CONFLICT, `Its process instance is ${instance.status.toLowerCase()}`);
+      await this.formCheck(
+        em,
+        { processKey: instance.processKey, elementId: task.elementId, ticketId: instance.ticketId ?? null, instanceId: instance.id },
+        variables,
+      );
       await this.stepper.advance(
         em,
         instance,

@@ -1,14 +1,18 @@
 import type { UnitOfWork } from '../../db/unit-of-work';
 import type { ServiceContext } from '../../shared/service-context';
 import type { Ticket } from './ticket.entity';
+import type { OpenTicketInput } from './ticket.inputs';
 
 /**
  * What the ticket service needs of the procedures that work on tickets. The procedure layer
  * (src/procedures/) provides it; the tickets module never talks to the engine itself.
  */
 export interface TicketProcedures {
-  /** Starts the procedure of the ticket's kind, in the ticket's transaction (nothing when its kind has none). */
-  startFor(uow: UnitOfWork, ctx: ServiceContext, ticket: Ticket): Promise<void>;
+  /**
+   * Starts the procedure of the ticket's kind, in the ticket's transaction (nothing when its kind
+   * has none), after the procedure took in what intake said (`input`: the facts it grades by).
+   */
+  startFor(uow: UnitOfWork, ctx: ServiceContext, ticket: Ticket, input: OpenTicketInput): Promise<void>;
   /** The procedure running on the ticket and the names of its open tasks, or null when none runs. */
   running(uow: UnitOfWork, ticketId: string): Promise<{ instanceId: string; openTasks: string[] } | null>;
   /** Cancels the running procedure with the ticket's reason, in the ticket's transaction. */

@@ -96,7 +96,7 @@ export class TicketService {
           opened = true;
           const ticket = await this.createTicket(em, actor, input);
           // Its procedure starts in the same transaction: a ticket never exists without it.
-          await this.procedures?.startFor(uow, ctx, ticket);
+          await this.procedures?.startFor(uow, ctx, ticket, input);
           return ticket;
         },
       });

@@ -27,7 +27,13 @@ interface PostponedApi {
   id: string;
   type: string;
   content: { executionId: string };
-  owner: { type: string; name?: string; lane?: { id: string; name?: string }; behaviour?: Behaviour };
+  owner: {
+    type: string;
+    name?: string;
+    lane?: { id: string; name?: string };
+    behaviour?: Behaviour;
+    environment?: { resolveExpression(text: string, message?: unknown): unknown };
+  };
   getExecuting(): {
     content: { executionId: string; expireAt?: string | Date; timerType?: string; timeout?: number } & Record<string, unknown>;
   }[];
@@ -53,6 +59,17 @@ interface FormFieldDef {
  * durations are whole seconds, so rounding gives back the span the diagram asked for.
  */
 const roundToSecond = (ms: number): number => Math.round(ms / 1000) * 1000;
+
+/**
+ * A task's candidate groups as written, or computed from the instance's variables
+ * (`${environment.variables.maintainer}`: the department chosen in an earlier form).
+ */
+function candidateGroupsOf(item: PostponedApi): string {
+  const written = item.owner.behaviour?.candidateGroups ?? '';
+  if (!written.includes('${') || !item.owner.environment) return written;
+  const resolved = item.owner.environment.resolveExpression(written, { content: item.content });
+  return typeof resolved === 'string' ? resolved : Array.isArray(resolved) ? resolved.join(',') : '';
+}
 
 /** Reads bpmn-engine's postponed activities into plain rows: waits and timers. */
 export function readPostponed(postponed: unknown[]): { waits: WaitRow[]; timers: TimerRow[] } {
@@ -83,7 +100,7 @@ export function readPostponed(postponed: unknown[]): { waits: WaitRow[]; timers:
       type: item.owner.type,
       name: item.owner.name ?? null,
       lane: item.owner.lane?.name ?? item.owner.lane?.id ?? null,
-      candidateGroups: (behaviour.candidateGroups ?? '')
+      candidateGroups: candidateGroupsOf(item)
         .split(',')
         .map((g) => g.trim())
         .filter(Boolean),
