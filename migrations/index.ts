@@ -15,6 +15,9 @@ import { Migration20261201214000_InstanceTicket } from './Migration2026120121400
 import { Migration20261201216000_SlaClocks } from './Migration20261201216000_SlaClocks';
 import { Migration20261201218000_ProvisionalDeadlines } from './Migration20261201218000_ProvisionalDeadlines';
 import { Migration20261202100000_DeadlineTimers } from './Migration20261202100000_DeadlineTimers';
+import { Migration20261202110000_ComplaintFacts } from './Migration20261202110000_ComplaintFacts';
+import { Migration20261202120000_CustomerNotifications } from './Migration20261202120000_CustomerNotifications';
+import { Migration20261202130000_ServiceRequestIntake } from './Migration20261202130000_ServiceRequestIntake';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file and adds it here;
@@ -37,4 +40,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201216000_SlaClocks', class: Migration20261201216000_SlaClocks },
   { name: 'Migration20261201218000_ProvisionalDeadlines', class: Migration20261201218000_ProvisionalDeadlines },
   { name: 'Migration20261202100000_DeadlineTimers', class: Migration20261202100000_DeadlineTimers },
+  { name: 'Migration20261202110000_ComplaintFacts', class: Migration20261202110000_ComplaintFacts },
+  { name: 'Migration20261202120000_CustomerNotifications', class: Migration20261202120000_CustomerNotifications },
+  { name: 'Migration20261202130000_ServiceRequestIntake', class: Migration20261202130000_ServiceRequestIntake },
 ];

@@ -15,7 +15,10 @@ import { SlaClockService } from './modules/sla/sla-clock.service';
 import { SlaPolicyService } from './modules/tickets/sla-policy.service';
 import { TicketService } from './modules/tickets/ticket.service';
 import { TicketOwnershipService } from './modules/tickets/ticket-ownership.service';
+import { AlarmService } from './procedures/fault-handling/alarm.service';
 import { procedureLayer } from './procedures/procedure-layer';
+import { ServiceRequestService } from './procedures/service-request/service-request.service';
+import { escalateBreaches } from './procedures/sla-escalation/sla-escalation.procedure';
 import type { Clock } from './shared/clock';
 import type { EventBus } from './shared/event-bus';
 
@@ -40,7 +43,8 @@ export function createServices(deps: ServiceDeps) {
   const sla = new SlaClockService(deps.clock, deps.bus, calendar, deps.slaWarningPercent);
   const tickets = new TicketService(deps.clock, deps.bus, calendar, slaPolicy, sla);
   const ticketOwnership = new TicketOwnershipService(deps.clock, deps.bus);
-  const procedures = centerProcedures(deps.clock);
+  const serviceRequests = new ServiceRequestService(deps.clock, deps.bus, calendar, sla);
+  const procedures = centerProcedures(deps.clock, { serviceRequests, tickets });
   const registry = deps.registry ?? new ServiceRegistry();
   registerProcedureHandlers(registry, procedures);
   // The stepper tells the procedure layer of each step; the layer needs the runner built here.
@@ -58,6 +62,7 @@ export function createServices(deps: ServiceDeps) {
     ownership: ticketOwnership,
   });
   follow = layer.follower;
+  escalateBreaches(sla, processes.runner);
   processes.tasks.formCheck = layer.formCheck;
   tickets.attachProcedures(layer.ticketProcedures);
   calendar.onScheduleChanged = (em, year) => tickets.recomputeProvisional(em, year);
@@ -71,6 +76,8 @@ export function createServices(deps: ServiceDeps) {
     sla,
     tickets,
     ticketOwnership,
+    serviceRequests,
+    alarms: new AlarmService(deps.clock, deps.bus, tickets),
     processes,
   };
 }

@@ -1,16 +1,43 @@
 import type { ServiceRegistry } from '../modules/processes/engine/service-registry';
 import { TicketKind } from '../modules/tickets/ticket.enums';
+import type { TicketService } from '../modules/tickets/ticket.service';
+import { complaintHandling } from '../procedures/complaint-handling/complaint-handling.procedure';
+import { emergencyResponse } from '../procedures/emergency-response/emergency-response.procedure';
 import { faultHandling } from '../procedures/fault-handling/fault-handling.procedure';
 import type { Procedure } from '../procedures/procedure';
+import { serviceRequest } from '../procedures/service-request/service-request.procedure';
+import type { ServiceRequestService } from '../procedures/service-request/service-request.service';
+import { slaEscalation } from '../procedures/sla-escalation/sla-escalation.procedure';
 import type { Clock } from '../shared/clock';
 
 /** The center's procedures the hub runs. A new procedure is one folder in src/procedures/, its diagram, and a line here. */
-export const centerProcedures = (clock: Clock): Procedure[] => [faultHandling(clock)];
+export const centerProcedures = (
+  clock: Clock,
+  services: { serviceRequests: ServiceRequestService; tickets: TicketService },
+): Procedure[] => [
+  faultHandling(clock),
+  slaEscalation,
+  serviceRequest(clock, services.serviceRequests),
+  complaintHandling(clock, (uow, ticket, severity, reason) => services.tickets.regrade(uow, ticket, severity, reason)),
+  emergencyResponse(clock),
+];
 
-/** Offers every procedure's handlers to diagrams (a test's own registry keeps the handlers it set). */
+/**
+ * Offers every procedure's handlers to diagrams (a test's own registry keeps the handlers it set).
+ * Handler names are one namespace for all diagrams: two procedures offering different handlers
+ * under one name stop the hub at boot, rather than one silently running the other's.
+ */
 export function registerProcedureHandlers(registry: ServiceRegistry, procedures: readonly Procedure[]): void {
+  const offeredBy = new Map<string, { key: string; handler: unknown }>();
   for (const procedure of procedures) {
-    for (const [name, handler] of Object.entries(procedure.handlers ?? {})) if (!registry.get(name)) registry.register(name, handler);
+    for (const [name, handler] of Object.entries(procedure.handlers ?? {})) {
+      const earlier = offeredBy.get(name);
+      if (earlier && earlier.handler !== handler) {
+        throw new Error(`Procedures ${earlier.key} and ${procedure.key} both offer a service handler named "${name}"; rename one`);
+      }
+      offeredBy.set(name, { key: procedure.key, handler });
+      if (!registry.get(name)) registry.register(name, handler);
+    }
   }
 }
 

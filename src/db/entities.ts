@@ -4,6 +4,7 @@ import { Contact } from '../modules/customers/contact.entity';
 import { Customer } from '../modules/customers/customer.entity';
 import { HistoryEvent } from '../modules/history/history-event.entity';
 import { IdempotencyRecord } from '../modules/idempotency/idempotency-record.entity';
+import { CustomerNotification } from '../modules/notifications/customer-notification.entity';
 import { Department } from '../modules/org/department.entity';
 import { User } from '../modules/org/user.entity';
 import { ActivityRecord } from '../modules/processes/activity-record.entity';
@@ -16,6 +17,8 @@ import { SlaOverride } from '../modules/tickets/sla-override.entity';
 import { Ticket } from '../modules/tickets/ticket.entity';
 import { TicketCounter } from '../modules/tickets/ticket-counter.entity';
 import { TicketReport } from '../modules/tickets/ticket-report.entity';
+import { ComplaintFacts } from '../procedures/complaint-handling/complaint-facts.entity';
+import { ServiceRequestIntake } from '../procedures/service-request/service-request-intake.entity';
 
 /** Every entity the hub persists; the ORM config and the migration check read this list. */
 export const entities = [
@@ -37,4 +40,7 @@ export const entities = [
   SlaOverride,
   HolidayScheduleEntry,
   SlaClock,
+  CustomerNotification,
+  ServiceRequestIntake,
+  ComplaintFacts,
 ];

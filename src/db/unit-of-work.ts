@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DomainEvent, EventBus } from '../shared/event-bus';
 
@@ -7,10 +8,19 @@ export interface UnitOfWork {
   readonly events: DomainEvent[];
 }
 
-/** Runs `work` in one transaction; publishes its events only after commit, never on rollback. */
+/** The events of the transaction the current work runs in, so a nested one hands its events up. */
+const enclosing = new AsyncLocalStorage<DomainEvent[]>();
+
+/**
+ * Runs `work` in one transaction; publishes its events only after commit, never on rollback. Run
+ * inside another transaction (a service called by another service's work: a savepoint), its
+ * events join the outer transaction's and are published when that one commits.
+ */
 export async function inTransaction<T>(em: EntityManager, bus: EventBus, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  const outer = em.isInTransaction() ? enclosing.getStore() : undefined;
   const events: DomainEvent[] = [];
-  const result = await em.transactional((trx) => work({ em: trx, events }));
-  await bus.publish(events);
+  const result = await enclosing.run(events, () => em.transactional((trx) => work({ em: trx, events })));
+  if (outer) outer.push(...events);
+  else await bus.publish(events);
   return result;
 }

@@ -4,6 +4,7 @@ import type { ConfirmedStaff } from '../modules/auth/principal';
 import { circuitLoaders } from '../modules/circuits/circuit.loaders';
 import { customerLoaders } from '../modules/customers/customer.loaders';
 import { historyLoaders } from '../modules/history/history.loaders';
+import { notificationLoaders } from '../modules/notifications/notification.loaders';
 import { orgLoaders } from '../modules/org/org.loaders';
 import type { User } from '../modules/org/user.entity';
 import { processLoaders } from '../modules/processes/process.loaders';
@@ -23,6 +24,7 @@ const createLoaders = (em: EntityManager) => {
     ...historyLoaders(em, org.userById),
     ...processLoaders(em),
     ...slaLoaders(em),
+    ...notificationLoaders(em),
   };
 };
 

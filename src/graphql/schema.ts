@@ -7,7 +7,12 @@ import { CalendarResolver } from '../modules/calendar/calendar.resolver';
 import { CircuitResolver } from '../modules/circuits/circuit.resolver';
 import { CustomerResolver } from '../modules/customers/customer.resolver';
 import { ContactFieldsResolver, CustomerFieldsResolver } from '../modules/customers/customer-fields.resolver';
-import { HistoryEventResolver } from '../modules/history/history.resolver';
+import { FieldChangeResolver, HistoryEventResolver } from '../modules/history/history.resolver';
+import {
+  CustomerNotificationFieldsResolver,
+  CustomerNotificationsResolver,
+  TicketNotificationsResolver,
+} from '../modules/notifications/notification-fields.resolver';
 import { OrgResolver } from '../modules/org/org.resolver';
 import { ProcessDefinitionResolver } from '../modules/processes/process-definition.resolver';
 import { ProcessInstanceResolver } from '../modules/processes/process-instance.resolver';
@@ -19,7 +24,10 @@ import { SlaAlertResolver, TicketSlaResolver } from '../modules/sla/sla.resolver
 import { SlaPolicyResolver } from '../modules/tickets/sla-policy.resolver';
 import { TicketResolver } from '../modules/tickets/ticket.resolver';
 import { TicketFieldsResolver, TicketReportFieldsResolver } from '../modules/tickets/ticket-fields.resolver';
+import { ComplaintFactsResolver } from '../procedures/complaint-handling/complaint.resolver';
+import { AlarmResolver } from '../procedures/fault-handling/alarm.resolver';
 import { InstanceTicketResolver, TicketProcedureResolver } from '../procedures/procedure-fields.resolver';
+import { ServiceRequestResolver } from '../procedures/service-request/service-request.resolver';
 
 export const resolvers = [
   OrgResolver,
@@ -31,6 +39,7 @@ export const resolvers = [
   TicketFieldsResolver,
   TicketReportFieldsResolver,
   HistoryEventResolver,
+  FieldChangeResolver,
   TicketSubscriptionResolver,
   ProcessDefinitionResolver,
   ProcessInstanceResolver,
@@ -44,6 +53,12 @@ export const resolvers = [
   SlaAlertResolver,
   TicketProcedureResolver,
   InstanceTicketResolver,
+  TicketNotificationsResolver,
+  CustomerNotificationsResolver,
+  CustomerNotificationFieldsResolver,
+  ServiceRequestResolver,
+  AlarmResolver,
+  ComplaintFactsResolver,
 ] as const;
 
 /** Builds the executable schema from the resolvers; inputs are validated with class-validator. */

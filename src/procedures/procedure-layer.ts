@@ -54,6 +54,17 @@ export function procedureLayer(deps: ProcedureLayerDeps): {
       );
       return { instanceId: instance.id, openTasks: tasks.map((task) => task.name ?? task.element_id) };
     },
+    async reportSubmitted(uow, ctx, ticketId, kind) {
+      const [instance] = await execSql<{ id: string; process_key: string }>(
+        uow.em,
+        'select id, process_key from process_instance where ticket_id = ? and status = any(?::text[]) order by started_at desc limit 1',
+        [ticketId, `{${RUNNING.join(',')}}`],
+      );
+      const message = instance ? byKey.get(instance.process_key)?.reportMessages?.[kind] : undefined;
+      if (!instance || !message) return;
+      // Not waiting yet (still restoring) is fine: the procedure looks for the report when it gets there.
+      await deps.runner.deliverMessage(uow.em, uow.events, ctx, instance.id, message, { reportKind: kind });
+    },
     async cancel(uow, instanceId, reason) {
       await deps.runner.cancelInstance(uow.em, uow.events, instanceId, reason);
     },

@@ -2,7 +2,7 @@ import type { UnitOfWork } from '../db/unit-of-work';
 import type { ServiceHandler } from '../modules/processes/engine/service-registry';
 import type { FormCheck } from '../modules/processes/process-task.service';
 import type { Ticket } from '../modules/tickets/ticket.entity';
-import type { TicketKind, TicketStatus } from '../modules/tickets/ticket.enums';
+import type { ReportKind, TicketKind, TicketStatus } from '../modules/tickets/ticket.enums';
 import type { OpenTicketInput } from '../modules/tickets/ticket.inputs';
 import type { ServiceContext } from '../shared/service-context';
 
@@ -34,6 +34,11 @@ export interface Procedure {
    * complaint needs a reason). Throw a DomainError (badInput) to refuse the completion; nothing changes.
    */
   readonly formChecks?: Readonly<Record<string, FormCheck>>;
+  /**
+   * The message its diagram waits for when a report of a kind is submitted on the ticket
+   * (`submitReport`): delivered in the report's transaction, when the procedure waits for it.
+   */
+  readonly reportMessages?: Readonly<Partial<Record<ReportKind, string>>>;
   /** service-task handlers its diagram names, run in the step's transaction */
   readonly handlers?: Readonly<Record<string, ServiceHandler>>;
 }

@@ -18,6 +18,8 @@ describe('Retrying a create with an idempotency key', () => {
     channel: 'PHONE',
     title: '装机延误',
     customerId: world.customer.id,
+    // Complaints are graded by their facts at intake (complaint handling).
+    complaint: { matter: '装机延误', affectedSites: 1, safetyRisk: false, publicExposureRisk: false, massIncident: false },
     idempotencyKey: key,
   });
   const count = async () => (await t.ok<{ tickets: { totalCount: number } }>(COUNT, { c: world.customer.id })).tickets.totalCount;

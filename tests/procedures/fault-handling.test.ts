@@ -11,6 +11,7 @@ const OPEN = `mutation($input: OpenTicketInput!) { openTicket(input: $input) { i
 const TICKET = `query($id: ID!) { ticket(id: $id) { status closedAt resolvedAt history { action note changes { field from to } } procedure { id status tasks { id elementId name version } } } }`;
 const COMPLETE = 'mutation($id: ID!, $v: JSONObject) { completeTask(id: $id, variables: $v) { id } }';
 const TRANSITION = 'mutation($input: TransitionTicketInput!) { transitionTicket(input: $input) { status } }';
+const REPORT = 'mutation($input: SubmitReportInput!) { submitReport(input: $input) { id onTime } }';
 
 interface TicketView {
   status: string;
@@ -62,7 +63,7 @@ describe('Fault handling: a fault ticket runs its procedure, and its status foll
     await t.ok(COMPLETE, { id: task?.id, v: variables }, who);
   };
 
-  test('When a fault is opened and its four tasks are done, then the ticket moves acknowledged -> inProgress -> resolved -> closed', async () => {
+  test('When a fault is opened, its tasks are done and its report is in, then the ticket moves acknowledged -> inProgress -> resolved -> closed', async () => {
     const opened = await open('专线中断');
     expect(opened).toMatchObject({ status: 'acknowledged', procedure: { processKey: 'fault-handling', status: 'WAITING' } });
     const instance = await readInstance(t, opened.procedure.id);
@@ -76,7 +77,9 @@ describe('Fault handling: a fault ticket runs its procedure, and its status foll
     const restored = await read(opened.id);
     expect(restored.status).toBe('resolved');
     expect(restored.resolvedAt).not.toBeNull();
-    await completeOnly(opened.id, 'confirmAndReport', staff.kx, { customerConfirmed: true });
+    await completeOnly(opened.id, 'confirm', staff.kx, { customerConfirmed: true });
+    await t.ok(REPORT, { input: { ticketId: opened.id, kind: 'FAULT', title: '故障报告', content: '光缆被挖断，已熔接恢复' } }, staff.kx);
+    await completeOnly(opened.id, 'callback', staff.kx, { satisfaction: 'VERY_SATISFIED' });
     const closed = await read(opened.id);
     expect(closed).toMatchObject({ status: 'closed', procedure: { status: 'COMPLETED', tasks: [] } });
     expect(closed.closedAt).not.toBeNull();
@@ -84,7 +87,7 @@ describe('Fault handling: a fault ticket runs its procedure, and its status foll
     const moves = closed.history.filter((e) => e.action === 'TRANSITIONED').map((e) => [e.changes[0].to, e.note]);
     expect(moves.reverse()).toEqual([
       ['inProgress', 'procedure: Diagnose and dispatch'],
-      ['resolved', 'procedure: Confirm with customer, write fault report'],
+      ['resolved', 'procedure: Confirm with the customer'],
       ['closed', 'procedure: fault-handling completed'],
     ]);
   });
@@ -111,11 +114,14 @@ describe('Fault handling: a fault ticket runs its procedure, and its status foll
     const opened = await open('整体中断');
     await completeOnly(opened.id, 'acknowledge', staff.kx, { impact: true });
     await completeOnly(opened.id, 'diagnose', staff.ops, { cause: '设备故障', maintainer: 'OPS' });
-    t.clock.advance(5 * HOUR);
+    // 13:30: past the restore deadline, not yet an hour past it (the escalation).
+    t.clock.advance(4.5 * HOUR);
     await t.hub.services.processes.poller.runOnce();
     const ticket = await read(opened.id);
+    // Gold: restore within 4 h of 09:00; the owner was reminded an hour before, the department chased at 13:00.
     expect(ticket.history.filter((e) => e.action === 'NOTE_ADDED').map((e) => e.note)).toEqual([
       expect.stringMatching(/^催办: OPS chased/),
+      `提醒: ${staff.kx}, a deadline is near (remindRestore)`,
     ]);
     expect(ticket.procedure?.tasks.map((task) => task.elementId)).toEqual(['restore']);
   });

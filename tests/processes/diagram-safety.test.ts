@@ -46,9 +46,10 @@ describe('Expressions in diagrams', () => {
 
   test('When a service task names a handler the hub has not registered, or more than its name, then the diagram is refused naming the task', async () => {
     const named = (implementation: string) => variant('unregistered', 'implementation="${environment.services.check}"', implementation);
-    expect(await refused(named('implementation="${environment.services.nobody}"'))).toEqual([
-      'bpmn:ServiceTask check: no handler "nobody" is registered (chaseDepartment, check)',
-    ]);
+    const [problem, ...others] = await refused(named('implementation="${environment.services.nobody}"'));
+    expect(others).toEqual([]);
+    // The message lists every handler the hub offers (the procedures' and this test's own).
+    expect(problem).toMatch(/^bpmn:ServiceTask check: no handler "nobody" is registered \((\w+, )*check(, \w+)*\)$/);
     for (const form of ['${environment.services.check()}', '${environment.services.check.call}', '${environment.services}', 'check']) {
       expect(await refused(named(`implementation="${form}"`))).toEqual(
         expect.arrayContaining([expect.stringMatching(/^bpmn:ServiceTask check: implementation ".*" is not/)]),

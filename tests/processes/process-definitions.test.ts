@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { ServiceRegistry } from '../../src/modules/processes/engine/service-registry';
 import { startTestHub, type TestHub } from '../support/hub';
 import { deploy, fixture } from '../support/processes';
@@ -30,11 +32,16 @@ describe('Deploying process definitions', () => {
   };
 
   test('When the hub starts, then every diagram in processes/ is deployed with its elements', async () => {
-    const fault = (await list()).find((d) => d.key === 'fault-handling');
+    const definitions = await list();
+    const onDisk = readdirSync(path.join(__dirname, '..', '..', 'processes')).filter((f) => f.endsWith('.bpmn'));
+    expect(definitions.map((d) => `${d.key}.bpmn`).sort()).toEqual(expect.arrayContaining(onDisk.sort()));
+    const fault = definitions.find((d) => d.key === 'fault-handling');
     expect(fault?.latestVersion).toBe(1);
     expect(fault?.versions[0].source).toBe('fault-handling.bpmn');
     const elements = fault?.versions[0].elements ?? [];
-    expect(elements.filter((e) => e.type === 'bpmn:UserTask')).toHaveLength(4);
+    expect(elements.filter((e) => e.type === 'bpmn:UserTask').map((e) => e.id)).toEqual(
+      expect.arrayContaining(['acknowledge', 'diagnose', 'restore', 'confirm', 'callback']),
+    );
     expect(elements.find((e) => e.id === 'restoreLate')).toMatchObject({ type: 'bpmn:BoundaryEvent', attachedTo: 'restore' });
   });
 

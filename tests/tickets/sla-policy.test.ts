@@ -34,6 +34,21 @@ describe('The SLA policy', () => {
     });
   });
 
+  test("When staff read a consultation's defaults, then 24 round-the-clock hours to acknowledge and to answer (客户服务响应时间规章制度)", async () => {
+    const { slaPolicy } = await t.ok<{
+      slaPolicy: {
+        kind: string;
+        level: string;
+        response: { amount: number; unit: string };
+        resolution: { amount: number; unit: string };
+      }[];
+    }>('{ slaPolicy { kind level response { amount unit } resolution { amount unit } } }', {}, world.duty.code);
+    expect(slaPolicy.find((e) => e.kind === 'CONSULTATION' && e.level === 'GOLD')).toMatchObject({
+      response: { amount: 24, unit: 'CALENDAR_HOURS' },
+      resolution: { amount: 24, unit: 'CALENDAR_HOURS' },
+    });
+  });
+
   test('When someone who is not an administrator changes it, then FORBIDDEN and nothing changes', async () => {
     const staff = await makeStaff(t);
     const res = await t.gql(SET, { input }, staff.kx);

@@ -32,6 +32,12 @@ export const EDIT_CIRCUITS: readonly string[] = [
   Role.ADMIN,
 ];
 
+/**
+ * Who raises OSS alarms: the network's monitoring integration signs in as an operations account
+ * (network monitoring sits in O&M), and the center's staff may enter an alarm seen by phone.
+ */
+export const RAISE_ALARMS: readonly string[] = [Role.OPERATIONS, Role.NETWORK_SERVICE_MANAGER, Role.RESPONSE_CENTER, Role.ADMIN];
+
 /** Who repairs running procedures: retries incidents and cancels instances. */
 export const REPAIR_PROCESSES: readonly string[] = [Role.PROCESS_OWNER, Role.SUPERVISOR, Role.ADMIN];
 

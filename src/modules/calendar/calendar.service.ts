@@ -79,6 +79,14 @@ export class CalendarService implements DeadlineCalendar {
     return this.calendar.covers(from, to);
   }
 
+  isWorkingDay(at: Date): boolean {
+    return this.calendar.isWorkingDay(at);
+  }
+
+  nextWorkingTime(at: Date): Date {
+    return this.calendar.nextWorkingTime(at);
+  }
+
   /** Told, inside the transaction that enters a year, so provisional deadlines are computed again on it. */
   onScheduleChanged: ((em: EntityManager, year: number) => Promise<void>) | null = null;
 

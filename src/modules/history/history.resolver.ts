@@ -2,9 +2,10 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { MaybePromise } from '../../db/batch-loaders';
 import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
+import { Department } from '../org/department.entity';
 import { User } from '../org/user.entity';
 import { HistoryAction } from './history.enums';
-import { HistoryEvent } from './history-event.entity';
+import { FieldChange, HistoryEvent } from './history-event.entity';
 
 @Resolver(() => HistoryEvent)
 export class HistoryEventResolver {
@@ -25,4 +26,31 @@ export async function visibleHistory(ctx: AppContext, events: Promise<Row<Histor
   const all = await events;
   if (ctx.actor.kind !== 'customer') return all;
   return all.filter((event) => event.action !== HistoryAction.NOTE_ADDED || event.customerVisible);
+}
+
+/** Fields whose values are people or departments: history shows them as such, not as raw ids. */
+const USER_FIELDS = new Set(['assignee', 'owner']);
+const DEPARTMENT_FIELDS = new Set(['ownerDepartment']);
+
+@Resolver(() => FieldChange)
+export class FieldChangeResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'the person `from` names, when the field holds a person (assignee)' })
+  fromUser(@Root() change: FieldChange, @Ctx() ctx: AppContext): MaybePromise<Row<User> | null> {
+    return USER_FIELDS.has(change.field) && change.from ? ctx.loaders.userById.load(change.from) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'the person `to` names, when the field holds a person (assignee)' })
+  toUser(@Root() change: FieldChange, @Ctx() ctx: AppContext): MaybePromise<Row<User> | null> {
+    return USER_FIELDS.has(change.field) && change.to ? ctx.loaders.userById.load(change.to) : null;
+  }
+
+  @FieldResolver(() => Department, { nullable: true, description: 'the department `from` names, when the field holds one' })
+  fromDepartment(@Root() change: FieldChange, @Ctx() ctx: AppContext): MaybePromise<Row<Department> | null> {
+    return DEPARTMENT_FIELDS.has(change.field) && change.from ? ctx.loaders.departmentById.load(change.from) : null;
+  }
+
+  @FieldResolver(() => Department, { nullable: true, description: 'the department `to` names, when the field holds one' })
+  toDepartment(@Root() change: FieldChange, @Ctx() ctx: AppContext): MaybePromise<Row<Department> | null> {
+    return DEPARTMENT_FIELDS.has(change.field) && change.to ? ctx.loaders.departmentById.load(change.to) : null;
+  }
 }

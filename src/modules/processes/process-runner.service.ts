@@ -135,6 +135,26 @@ export class ProcessRunnerService {
     });
   }
 
+  /**
+   * Delivers message `name` to one instance inside the caller's transaction, when it waits for it
+   * (a report submitted on the ticket its procedure works on); answers whether it did.
+   */
+  async deliverMessage(
+    em: EntityManager,
+    events: DomainEvent[],
+    ctx: ServiceContext,
+    instanceId: string,
+    name: string,
+    output: Record<string, unknown>,
+  ): Promise<boolean> {
+    const instance = await this.lock(em, instanceId);
+    if (instance.status !== InstanceStatus.WAITING || !instance.waiting.some((w) => w.message === name)) return false;
+    const definition = await this.definitionOf(em, instance.definition.id);
+    const actor = await stepActor(em, ctx);
+    await this.stepper.advance(em, instance, definition, { kind: 'message', messageId: definition.messages[name], output }, actor, events);
+    return true;
+  }
+
   /** Tries the failed step again, on the state saved before it. */
   retryIncident(ctx: ServiceContext, instanceId: string): Promise<InstanceRow> {
     return inTransaction(ctx.em, this.bus, async ({ em, events }) => {

@@ -16,6 +16,7 @@ import { type TaskChange, TaskChangedEvent } from './process.events';
 import type { ProcessRunnerService } from './process-runner.service';
 import { ProcessTask } from './process-task.entity';
 import { activeStaffById, type StepActor, stepActor } from './step-actor';
+import { isOfferedTo, OFFERED_TO_SQL } from './task-offer';
 
 export interface TaskQueueFilter {
   mine?: boolean;
@@ -64,7 +65,7 @@ export class ProcessTaskService {
     if (filter.mine || filter.myDepartment) {
       const user = await requireActor(ctx.em, ctx);
       const mine = 'assignee_id = ?';
-      const department = '(candidate_department = ? or candidate_role = any(?::text[]))';
+      const department = OFFERED_TO_SQL;
       const departmentParams = [user.departmentCode, `{${user.roles.join(',')}}`];
       if (filter.mine && filter.myDepartment) {
         conditions.push(`(${mine} or ${department})`);
@@ -221,11 +222,9 @@ async function requireActor(em: EntityManager, ctx: ServiceContext): Promise<Ste
 
 /** Only the task's candidate department or role may take it; a task with neither is open to all staff. */
 function mayWorkOn(actor: StepActor, task: Row<ProcessTask>): void {
-  if (!task.candidateDepartment && !task.candidateRole) return;
-  if (task.candidateDepartment && actor.departmentCode === task.candidateDepartment) return;
-  if (task.candidateRole && actor.roles.includes(task.candidateRole)) return;
-  const who = [task.candidateDepartment && `department ${task.candidateDepartment}`, task.candidateRole && `role ${task.candidateRole}`]
+  if (isOfferedTo(task, actor)) return;
+  const who = [task.candidateRole && `role ${task.candidateRole}`, task.candidateDepartment && `department ${task.candidateDepartment}`]
     .filter(Boolean)
-    .join(' or ');
+    .join(' in ');
   throw new DomainError(ErrorCode.FORBIDDEN, `Only ${who} may work on task ${task.name ?? task.elementId}`);
 }

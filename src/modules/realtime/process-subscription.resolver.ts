@@ -6,6 +6,7 @@ import { actingUser } from '../history/history.service';
 import { InstanceStatus } from '../processes/process.enums';
 import { ProcessInstance } from '../processes/process-instance.entity';
 import { ProcessTask } from '../processes/process-task.entity';
+import { isOfferedTo } from '../processes/task-offer';
 import { SharedLoads } from './shared-load';
 import { type ProcessInstanceChangedPayload, type TaskChangedPayload, Topic } from './topics';
 
@@ -82,8 +83,8 @@ async function matchesTask(payload: TaskChangedPayload, asked: TaskSubscriptionF
   if (!user) return false;
   const mine = payload.assigneeId === user.id;
   const ours =
-    (!!user.department && payload.candidateDepartment === user.department) ||
-    (!!payload.candidateRole && user.roles.includes(payload.candidateRole));
+    (!!payload.candidateDepartment || !!payload.candidateRole) &&
+    isOfferedTo(payload, { departmentCode: user.department ?? null, roles: user.roles });
   return (!!filter.mine && mine) || (!!filter.myDepartment && ours);
 }
 

@@ -34,6 +34,9 @@ const COUNTING = [SlaClockState.RUNNING, SlaClockState.PAUSED];
  * breached once each by the sweep.
  */
 export class SlaClockService {
+  /** Told, in the sweep's transaction, of each clock just breached (an escalation task is opened). */
+  onBreached: (em: EntityManager, events: DomainEvent[], breach: ClockBreach) => Promise<void> = async () => undefined;
+
   /** Told, in the transaction, when a ticket's deadlines moved (procedures' timers follow them). */
   onDeadlinesMoved: (em: EntityManager, ticketId: string) => Promise<void> = async () => undefined;
 
@@ -145,13 +148,23 @@ export class SlaClockService {
       );
       const breached = await execSql<ClockRow>(
         trx,
-        `update sla_clock c set state = ?, breached_at = ? from ticket t where t.id = c.ticket_id and c.state = ? and c.due_at <= ?
-         returning c.ticket_id, c.kind, c.due_at, t.owner_department_id`,
+        `update sla_clock c set state = ?, breached_at = ? from ticket t join department d on d.id = t.owner_department_id
+         where t.id = c.ticket_id and c.state = ? and c.due_at <= ?
+         returning c.ticket_id, c.kind, c.due_at, t.owner_department_id, t.number as ticket_number, d.code as owner_department_code`,
         [SlaClockState.BREACHED, now, SlaClockState.RUNNING, now],
       );
       for (const row of warned) this.alert(trx, events, row, SlaAlertKind.WARNING, now);
       for (const row of breached) this.alert(trx, events, row, SlaAlertKind.BREACHED, now);
       await trx.flush();
+      for (const row of breached) {
+        await this.onBreached(trx, events, {
+          ticketId: row.ticket_id,
+          ticketNumber: row.ticket_number ?? '',
+          kind: row.kind,
+          dueAt: new Date(row.due_at),
+          ownerDepartmentCode: row.owner_department_code ?? '',
+        });
+      }
       return warned.length + breached.length;
     });
   }
@@ -206,4 +219,15 @@ interface ClockRow {
   kind: SlaClockKind;
   due_at: string | Date;
   owner_department_id: string;
+  ticket_number?: string;
+  owner_department_code?: string;
+}
+
+/** A clock the sweep found breached. */
+export interface ClockBreach {
+  ticketId: string;
+  ticketNumber: string;
+  kind: SlaClockKind;
+  dueAt: Date;
+  ownerDepartmentCode: string;
 }

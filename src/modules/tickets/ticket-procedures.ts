@@ -1,6 +1,7 @@
 import type { UnitOfWork } from '../../db/unit-of-work';
 import type { ServiceContext } from '../../shared/service-context';
 import type { Ticket } from './ticket.entity';
+import type { ReportKind } from './ticket.enums';
 import type { OpenTicketInput } from './ticket.inputs';
 
 /**
@@ -15,6 +16,11 @@ export interface TicketProcedures {
   startFor(uow: UnitOfWork, ctx: ServiceContext, ticket: Ticket, input: OpenTicketInput): Promise<void>;
   /** The procedure running on the ticket and the names of its open tasks, or null when none runs. */
   running(uow: UnitOfWork, ticketId: string): Promise<{ instanceId: string; openTasks: string[] } | null>;
+  /**
+   * A report of `kind` was submitted on the ticket: the running procedure that waits for it moves
+   * on, in the report's transaction (nothing when none waits; a procedure checks for an early report itself).
+   */
+  reportSubmitted(uow: UnitOfWork, ctx: ServiceContext, ticketId: string, kind: ReportKind): Promise<void>;
   /** Cancels the running procedure with the ticket's reason, in the ticket's transaction. */
   cancel(uow: UnitOfWork, instanceId: string, reason: string): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { IdField, IdListField, OptionalIdField } from '../../graphql/id-fields';
 import { IdempotentInput } from '../../graphql/idempotent-input';
@@ -8,6 +8,28 @@ import { InDateRange, Text } from '../../graphql/text-fields';
 import { TEXT_LIMITS } from '../../shared/input-checks';
 import { ServiceLevel } from '../customers/customer.enums';
 import { ReportKind, TicketChannel, TicketKind, TicketPriority, TicketSeverity, TicketStatus } from './ticket.enums';
+
+/** A complaint's facts, as told at intake: the hub grades the complaint's severity by them (DOMAIN.md procedure 5). */
+@InputType()
+export class ComplaintFactsInput {
+  @Field({ description: 'what the complaint is about; complaints on one matter are counted together' })
+  @Text(TEXT_LIMITS.title, { min: 1 })
+  matter!: string;
+
+  @Field(() => Int, { description: 'sites affected (more than 20 make it major)' })
+  @Min(0)
+  @Max(100_000)
+  affectedSites!: number;
+
+  @Field({ description: 'it affects safety' })
+  safetyRisk!: boolean;
+
+  @Field({ description: 'it may bring collective lawsuits or media exposure' })
+  publicExposureRisk!: boolean;
+
+  @Field({ description: 'a mass incident (crisis)' })
+  massIncident!: boolean;
+}
 
 @InputType()
 export class OpenTicketInput extends IdempotentInput {
@@ -43,6 +65,23 @@ export class OpenTicketInput extends IdempotentInput {
 
   @OptionalIdField()
   assigneeId?: string;
+
+  @Field(() => Int, { nullable: true, description: 'a call: seconds until it was answered (target 20 s, 60 s when busy)' })
+  @IsOptional()
+  @Min(0)
+  @Max(3600)
+  answeredInSeconds?: number;
+
+  @Field({ nullable: true, description: 'a call: the center was busy when it came in' })
+  busy?: boolean;
+
+  @Field(() => ComplaintFactsInput, {
+    nullable: true,
+    description: 'a complaint: the facts its severity is graded by (required for COMPLAINT)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  complaint?: ComplaintFactsInput;
 }
 
 @InputType()

@@ -22,7 +22,7 @@ import type { SlaClockService } from '../sla/sla-clock.service';
 import { type DeadlineCalendar, deadlinesFor } from './sla-policy';
 import type { SlaPolicyService } from './sla-policy.service';
 import { Ticket } from './ticket.entity';
-import { TicketChangeKind, TicketStatus } from './ticket.enums';
+import { TicketChangeKind, TicketKind, type TicketSeverity, TicketStatus } from './ticket.enums';
 import { type TicketChange, TicketChangedEvent, type TicketFacts } from './ticket.events';
 import type {
   OpenTicketInput,
@@ -105,6 +105,9 @@ export class TicketService {
   }
 
   private async createTicket(em: EntityManager, actor: User | null, input: OpenTicketInput): Promise<Ticket> {
+    if (input.complaint && input.kind !== TicketKind.COMPLAINT) {
+      throw badInput('complaint', `Only a COMPLAINT takes complaint facts; this ticket is a ${input.kind}`);
+    }
     const customer = await requireCustomer(em, input.customerId, 'customerId');
     const circuits = await requireCircuits(em, input.circuitIds, customer.id);
     const ownerDepartment = input.ownerDepartmentId
@@ -248,6 +251,20 @@ export class TicketService {
     uow.events.push(new TicketChangedEvent(ticketFacts(ticket), TicketChangeKind.TRANSITIONED, ticket.updatedAt));
   }
 
+  /**
+   * A procedure graded the ticket (a complaint's severity from its facts), in the caller's
+   * transaction: deadlines from the opening moment again and the clocks follow, recorded with the
+   * reason. Nothing when it already has that severity.
+   */
+  async regrade(uow: UnitOfWork, ticket: Ticket, severity: TicketSeverity, reason: string): Promise<void> {
+    const changes = applyChanges(ticket, { severity });
+    if (changes.length === 0) return;
+    await this.recomputeDeadlines(uow.em, ticket, changes);
+    this.history(uow.em, null, ticket, HistoryAction.UPDATED, changes, reason);
+    await uow.em.flush();
+    uow.events.push(new TicketChangedEvent(ticketFacts(ticket), TicketChangeKind.UPDATED, ticket.updatedAt));
+  }
+
   /** A new priority or severity: deadlines from the opening moment again, recorded, and the clocks follow. */
   private async recomputeDeadlines(em: EntityManager, ticket: Ticket, changes: FieldChange[]): Promise<void> {
     const customer = await requireCustomer(em, ticket.customer.id, 'customerId');
@@ -309,7 +326,8 @@ export class TicketService {
 
   async submitReport(ctx: ServiceContext, input: SubmitReportInput): Promise<TicketReport> {
     let report: TicketReport | undefined;
-    await this.write(ctx, async ({ em }, actor) => {
+    await this.write(ctx, async (uow, actor) => {
+      const { em } = uow;
       const ticket = await findById(em, Ticket, input.ticketId);
       if (!ticket) throw notFound('Ticket', input.ticketId);
       const now = this.clock.now();
@@ -326,6 +344,9 @@ export class TicketService {
       });
       this.history(em, actor, ticket, HistoryAction.REPORT_SUBMITTED, [], `${input.kind} report: ${input.title}`);
       await this.sla.onReport(em, ticket.id, now);
+      // The procedure waiting for this report moves on in the same transaction.
+      await em.flush();
+      await this.procedures?.reportSubmitted(uow, ctx, ticket.id, input.kind);
       return { ticket, change: TicketChangeKind.REPORT_SUBMITTED };
     });
     return report as TicketReport;

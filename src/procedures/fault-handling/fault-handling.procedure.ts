@@ -1,7 +1,13 @@
-import { TicketKind, TicketStatus } from '../../modules/tickets/ticket.enums';
+import { ReportKind, TicketKind, TicketStatus } from '../../modules/tickets/ticket.enums';
 import type { Clock } from '../../shared/clock';
 import type { Procedure } from '../procedure';
-import { chaseDepartment } from './chase-department.handler';
+import { chaseDepartment } from '../shared/chase-department.handler';
+import { faultReportOnFile } from './fault-report-on-file.handler';
+import { recordCallback } from './record-callback.handler';
+import { remindOwner } from './remind-owner.handler';
+
+/** The message `submitReport(kind: FAULT)` sends the procedure (the diagram's Msg_FaultReportSubmitted). */
+export const FAULT_REPORT_SUBMITTED = 'fault-report-submitted';
 
 /** 故障处理 (DOMAIN.md procedure 4): processes/fault-handling.bpmn. */
 export const faultHandling = (clock: Clock): Procedure => ({
@@ -13,13 +19,21 @@ export const faultHandling = (clock: Clock): Procedure => ({
     priority: ticket.priority,
     resolutionDueAt: ticket.resolutionDueAt.toISOString(),
   }),
-  // Acknowledging owns the ticket; diagnosing starts the work; once restored it waits for the customer's word.
+  // Acknowledging owns the ticket; diagnosing starts the work; restoring again (the customer said
+  // it is not back) reopens it; once restored it waits for the customer's word, the report and the callback.
   statusOnEnter: {
     diagnose: TicketStatus.inProgress,
-    confirmAndReport: TicketStatus.resolved,
+    restore: TicketStatus.inProgress,
+    confirm: TicketStatus.resolved,
   },
   statusOnComplete: TicketStatus.closed,
   // 首问负责制: the person who acknowledges the fault owns the ticket until they hand it over.
   ownerFrom: ['acknowledge'],
-  handlers: { chaseDepartment: chaseDepartment(clock) },
+  reportMessages: { [ReportKind.FAULT]: FAULT_REPORT_SUBMITTED },
+  handlers: {
+    chaseDepartment: chaseDepartment(clock),
+    remindOwner: remindOwner(clock),
+    faultReportOnFile,
+    recordCallback: recordCallback(clock),
+  },
 });

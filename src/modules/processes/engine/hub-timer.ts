@@ -44,12 +44,13 @@ function spanOf(amount: string, unit: string): WorkingSpan | string {
 
 /**
  * Reads a timer value in the hub's syntax: the timer, a sentence saying what is wrong with a value
- * that is meant as hub syntax (it speaks of working time or a deadline), or null for any other
- * value (ISO 8601, left to the engine).
+ * that is meant as hub syntax (written in words), or null for any other value (ISO 8601, left to
+ * the engine).
  */
 export function readHubTimer(value: string): HubTimer | string | null {
   const text = value.trim().replace(/\s+/g, ' ');
-  if (!/working|deadline/i.test(text)) return null;
+  // ISO 8601 has no spaces and no words: anything written in words is meant as the hub's syntax.
+  if (!/\s|working|deadline/i.test(text)) return null;
   const span = SPAN_ONLY.exec(text);
   if (span) {
     const read = spanOf(span[1], span[2]);

@@ -76,6 +76,9 @@ export function readPostponed(postponed: unknown[]): { waits: WaitRow[]; timers:
   const waits: WaitRow[] = [];
   const timers: TimerRow[] = [];
   for (const item of postponed as PostponedApi[]) {
+    // A sequence flow can linger here: the discard of a path not taken that reaches a merging gateway
+    // behind a task already running (fault-handling's callbackMerge). A flow is never a wait.
+    if (typeof item.getExecuting !== 'function') continue;
     const armed = item.getExecuting().filter((e) => e.content.expireAt);
     if (armed.length > 0) {
       for (const t of armed) {

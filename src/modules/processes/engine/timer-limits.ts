@@ -1,4 +1,5 @@
 import { ISOInterval } from '@0dep/piso';
+import { readHubTimer } from './hub-timer';
 
 export interface TimerLimits {
   /** shortest time between two firings of a repeating timer, in ms */
@@ -14,6 +15,9 @@ export interface TimerLimits {
  */
 export function timerProblem(timerType: string, value: string, limits: TimerLimits): string | null {
   if (timerType === 'timeDate') return null;
+  // Working time is counted by the hub (hub-timer.ts), once: it neither repeats nor loops.
+  const hub = readHubTimer(value);
+  if (hub !== null) return typeof hub === 'string' ? hub : null;
   let interval: ISOInterval;
   try {
     interval = new ISOInterval(value).parse();

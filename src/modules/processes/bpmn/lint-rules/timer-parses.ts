@@ -5,7 +5,7 @@ import { isComputed, type LintNode, type RuleFactory } from './rule-types';
 const TIMER_TYPES = ['timeDuration', 'timeDate', 'timeCycle'] as const;
 const WHAT: Record<(typeof TIMER_TYPES)[number], string> = {
   timeDuration: `a duration such as PT4H (4 hours) or P7D (7 days), or working time: ${HUB_TIMER_SYNTAX}`,
-  timeDate: `a date and time such as 2026-12-31T18:00:00+08:00, or a ticket's deadline: ${HUB_TIMER_SYNTAX}`,
+  timeDate: `a date and time such as 2026-12-31T18:00:00+08:00, or a ticket's deadline such as "resolution deadline" or "2 working hours before resolution deadline"`,
   timeCycle: 'a cycle such as R3/PT24H (3 times, a day apart)',
 };
 
