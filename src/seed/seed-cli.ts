@@ -1,11 +1,17 @@
 import 'reflect-metadata';
+import { openHubDatabase } from '../composition/database';
+import { createServices } from '../composition/services';
 import { loadConfig } from '../config/config';
-import { openDatabase } from '../db/database';
+import { processLimitsOf } from '../modules/processes/process-limits';
+import { systemClock } from '../shared/clock';
+import { EventBus } from '../shared/event-bus';
+import { procedureKinds } from './seed-live-tickets';
 import { seedDemoData } from './seeder';
 
 const RESET_TABLES = [
   'ticket_circuit',
   'ticket_report',
+  'sla_clock',
   'ticket',
   'ticket_counter',
   'history_event',
@@ -26,7 +32,7 @@ async function main(): Promise<void> {
   const seed = Number(flag('--seed') ?? config.seed);
   const tickets = Number(flag('--tickets') ?? config.seedTickets);
   if (!Number.isInteger(seed) || !Number.isInteger(tickets) || tickets < 0) throw new Error('--seed and --tickets take whole numbers');
-  const database = await openDatabase(config);
+  const database = await openHubDatabase(config);
   try {
     const em = database.orm.em.fork();
     const [{ n }] = await em.execute<{ n: string }[]>('select count(*) as n from customer');
@@ -37,7 +43,24 @@ async function main(): Promise<void> {
       await em.execute(`delete from app_user where code <> 'admin'`);
     }
     const started = Date.now();
-    await seedDemoData(database.orm, { seed, tickets, now: new Date() });
+    // The services only tell which kinds run a procedure: those tickets are seeded finished. Live
+    // ones are opened by the hub on a first start, which this database no longer is.
+    const services = createServices({
+      em: database.orm.em,
+      clock: systemClock,
+      bus: new EventBus(),
+      workingHours: { start: config.workdayStart, end: config.workdayEnd },
+      processLimits: processLimitsOf(config),
+      ticketProcedures: config.ticketProcedures,
+      retryDelaysMs: config.serviceRetryDelaysMs,
+    });
+    await seedDemoData(database.orm, {
+      seed,
+      tickets,
+      now: new Date(),
+      settledKinds: procedureKinds(services, systemClock, config.ticketProcedures),
+      warnPercent: config.slaWarningPercent,
+    });
     console.log(`Seeded demo data (seed ${seed}, ${tickets} tickets) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await database.close();

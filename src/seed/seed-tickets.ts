@@ -1,13 +1,13 @@
 import { defaultCalendar } from '../modules/calendar/business-calendar';
-import { HistoryAction, SubjectType } from '../modules/history/history.enums';
 import { Role } from '../modules/org/role.enum';
 import { deadlinesFor } from '../modules/tickets/sla-policy';
-import { ReportKind, TicketStatus as S, TicketChannel, TicketKind, TicketPriority, TicketSeverity } from '../modules/tickets/ticket.enums';
+import { TicketStatus as S, TicketChannel, TicketKind, TicketPriority, TicketSeverity } from '../modules/tickets/ticket.enums';
 import type { Row } from './bulk-insert';
-import { complaintTitles, consultationTitles, faultTitles, genericTitles, notes } from './demo-names';
+import { complaintTitles, consultationTitles, faultTitles, genericTitles } from './demo-names';
 import type { Random } from './random';
 import type { SeedCustomer } from './seed-customers';
 import type { SeedUser } from './seed-people';
+import { addHistory, type Draft, type HistoryRows } from './seed-ticket-history';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -45,39 +45,42 @@ const channels: Partial<Record<TicketKind, [TicketChannel, number][]>> = {
 };
 const ownerOf: Partial<Record<TicketKind, string>> = { FAULT: 'OPS', RESOURCE_CHECK: 'OPS', HANDOVER_ACCEPTANCE: 'CONS' };
 
-export interface TicketRows {
+export interface TicketRows extends HistoryRows {
   tickets: Row[];
   links: Row[];
-  history: Row[];
-  reports: Row[];
   counters: Row[];
 }
 
-interface Draft {
-  id: string;
-  createdAt: Date;
-  row: Row;
-  steps: { to: S; at: Date }[];
+export interface TicketPlan {
+  count: number;
+  /** the demo center's "today": tickets spread over the two quarters before it */
+  now: Date;
+  /**
+   * Kinds that run a procedure now: their seeded tickets are all finished, because a ticket of
+   * such a kind open without its procedure is one the hub could never have made.
+   */
+  settledKinds: ReadonlySet<TicketKind>;
+  /** when a clock warns, as a share of its window (SLA_WARNING_PERCENT) */
+  warnPercent: number;
 }
 
 /** Spreads `count` tickets over the two quarters before `now`, each with a history that makes sense. */
 export function makeTickets(
   random: Random,
-  count: number,
+  plan: TicketPlan,
   customers: SeedCustomer[],
   users: SeedUser[],
   departments: Map<string, string>,
-  now: Date,
 ): TicketRows {
+  const { now } = plan;
   const staffOf = (code: string) => users.filter((u) => u.departmentCode === code && !u.roles.includes(Role.ADMIN));
   const creators = users.filter((u) => u.roles.includes(Role.RESPONSE_CENTER));
   const drafts: Draft[] = [];
-  const out: TicketRows = { tickets: [], links: [], history: [], reports: [], counters: [] };
+  const out: TicketRows = { tickets: [], links: [], history: [], reports: [], counters: [], clocks: [] };
   const earliest = now.getTime() - 182 * DAY;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < plan.count; i++) {
     const kind = random.weighted(kinds);
     const customer = random.pick(customers);
-    const createdAt = new Date(earliest + random.next() * (now.getTime() - earliest - HOUR));
     const priority = random.weighted([
       [TicketPriority.CRITICAL, 5],
       [TicketPriority.HIGH, 20],
@@ -92,16 +95,33 @@ export function makeTickets(
             [TicketSeverity.CRISIS, 3],
           ] as const)
         : null;
-    const deadlines = deadlinesFor(defaultCalendar, createdAt, { kind, level: customer.level, priority, severity });
+    const facts = { kind, level: customer.level, priority, severity };
+    let createdAt = new Date(earliest + random.next() * (now.getTime() - earliest - HOUR));
+    let deadlines = deadlinesFor(defaultCalendar, createdAt, facts);
+    let steps = walkStatuses(random, createdAt, deadlines.responseDueAt, deadlines.resolutionDueAt);
+    // A settled kind's ticket must have finished before today: opened earlier by its overshoot.
+    for (let tries = 0; plan.settledKinds.has(kind) && tries < 5 && !endsBefore(steps, now); tries++) {
+      const overshoot = (steps.at(-1)?.at.getTime() ?? now.getTime()) - now.getTime();
+      createdAt = new Date(createdAt.getTime() - overshoot - (1 + random.next() * 13) * DAY);
+      deadlines = deadlinesFor(defaultCalendar, createdAt, facts);
+      steps = walkStatuses(random, createdAt, deadlines.responseDueAt, deadlines.resolutionDueAt);
+    }
+    steps = steps.filter((s) => s.at.getTime() < now.getTime());
     const owner = ownerOf[kind] ?? 'KX';
     const id = random.uuid();
-    const steps = walkStatuses(random, createdAt, deadlines.responseDueAt, deadlines.resolutionDueAt, now);
     const last = steps.at(-1);
     const at = (to: S) => steps.find((s) => s.to === to)?.at ?? null;
+    let from: S = S.acknowledged;
+    const moves = steps.map((step) => {
+      const move = { from, to: step.to, at: step.at };
+      from = step.to;
+      return move;
+    });
     drafts.push({
       id,
       createdAt,
-      steps,
+      moves,
+      deadlines,
       row: {
         id,
         kind,
@@ -128,7 +148,8 @@ export function makeTickets(
         resolved_at: at(S.resolved),
         closed_at: at(S.closed),
         created_at: createdAt,
-        updated_at: last?.at ?? createdAt,
+        // updated_at and version follow from the history (addHistory)
+        updated_at: createdAt,
         archived_at: null,
         version: 1,
       },
@@ -145,20 +166,27 @@ export function makeTickets(
     perYear.set(year, n);
     draft.row.number = `KX-${year}-${String(n).padStart(6, '0')}`;
     out.tickets.push(draft.row);
-    addHistory(random, draft, out, now);
+    addHistory(random, draft, out, now, plan.warnPercent);
   }
   for (const [year, last] of perYear) out.counters.push({ year, last });
   return out;
 }
 
-/** acknowledged -> inProgress (-> pending -> inProgress) -> resolved -> closed, cut off at `now`. */
-function walkStatuses(random: Random, createdAt: Date, responseDue: Date, resolutionDue: Date, now: Date): { to: S; at: Date }[] {
+const FINAL: readonly S[] = [S.closed, S.cancelled, S.rejected];
+
+const endsBefore = (steps: { to: S; at: Date }[], now: Date) => {
+  const last = steps.at(-1);
+  return !!last && FINAL.includes(last.to) && last.at.getTime() < now.getTime();
+};
+
+/** acknowledged -> inProgress (-> pending -> inProgress) -> resolved -> closed, uncut: the caller cuts at today. */
+function walkStatuses(random: Random, createdAt: Date, responseDue: Date, resolutionDue: Date): { to: S; at: Date }[] {
   const steps: { to: S; at: Date }[] = [];
   const created = createdAt.getTime();
   const late = random.chance(0.12);
   const span = Math.max(resolutionDue.getTime() - created, HOUR);
   const respond = created + (responseDue.getTime() - created) * (late ? 1.3 : 0.2 + random.next() * 0.7);
-  if (random.chance(0.03)) return fits([{ to: random.pick([S.rejected, S.cancelled]), at: new Date(respond) }], now);
+  if (random.chance(0.03)) return [{ to: random.pick([S.rejected, S.cancelled]), at: new Date(respond) }];
   steps.push({ to: S.inProgress, at: new Date(respond) });
   let t = respond;
   if (random.chance(0.15)) {
@@ -170,61 +198,7 @@ function walkStatuses(random: Random, createdAt: Date, responseDue: Date, resolu
   const resolveAt = created + span * (late ? 1.1 + random.next() * 0.8 : 0.3 + random.next() * 0.65);
   steps.push({ to: S.resolved, at: new Date(Math.max(resolveAt, t + 60_000)) });
   steps.push({ to: S.closed, at: new Date(Math.max(resolveAt, t + 60_000) + (4 + random.next() * 60) * HOUR) });
-  return fits(steps, now);
-}
-
-const fits = (steps: { to: S; at: Date }[], now: Date) => steps.filter((s) => s.at.getTime() < now.getTime());
-
-function addHistory(random: Random, draft: Draft, out: TicketRows, now: Date): void {
-  const actor = draft.row.created_by_id as string;
-  const events: Row[] = [];
-  const event = (at: Date, action: HistoryAction, changes: unknown[], note: string | null) =>
-    events.push({
-      subject_type: SubjectType.TICKET,
-      subject_id: draft.id,
-      at,
-      actor_id: actor,
-      action,
-      changes: JSON.stringify(changes),
-      note,
-    });
-  event(draft.createdAt, HistoryAction.CREATED, [], null);
-  let from: S = S.acknowledged;
-  for (const step of draft.steps) {
-    if (random.chance(0.25) && step.at.getTime() - 60_000 > draft.createdAt.getTime()) {
-      event(new Date(step.at.getTime() - 60_000), HistoryAction.NOTE_ADDED, [], random.pick(notes));
-    }
-    event(step.at, HistoryAction.TRANSITIONED, [{ field: 'status', from, to: step.to }], null);
-    from = step.to;
-  }
-  const resolvedAt = draft.row.resolved_at as Date | null;
-  const reportKind =
-    draft.row.kind === TicketKind.FAULT ? ReportKind.FAULT : draft.row.kind === TicketKind.CIRCUIT_DISPATCH ? ReportKind.TEST : null;
-  const submittedAt = resolvedAt ? new Date(resolvedAt.getTime() + (2 + random.next() * 70) * HOUR) : null;
-  if (reportKind && submittedAt && submittedAt.getTime() < now.getTime() && random.chance(0.9)) {
-    addReport(random, draft, out, reportKind, submittedAt);
-    event(submittedAt, HistoryAction.REPORT_SUBMITTED, [], `${reportKind} report`);
-  }
-  // Ids order history: insert in time order so "the last 5 events" are the newest five.
-  events.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
-  out.history.push(...events);
-}
-
-function addReport(random: Random, draft: Draft, out: TicketRows, reportKind: ReportKind, submittedAt: Date): void {
-  const due = draft.row.report_due_at as Date | null;
-  out.reports.push({
-    id: random.uuid(),
-    ticket_id: draft.id,
-    kind: reportKind,
-    title: `${draft.row.number} ${reportKind === ReportKind.FAULT ? '故障报告' : '测试报告'}`,
-    content: reportKind === ReportKind.FAULT ? '故障原因、处理过程与预防措施见附件。' : '开通测试全部通过，测试记录见附件。',
-    submitted_by_id: draft.row.assignee_id,
-    submitted_at: submittedAt,
-    on_time: !due || submittedAt.getTime() <= due.getTime(),
-    created_at: submittedAt,
-    updated_at: submittedAt,
-    version: 1,
-  });
+  return steps;
 }
 
 function titleFor(random: Random, kind: TicketKind): string {

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { TicketKind } from '../modules/tickets/ticket.enums';
 import { bulkInsert, type Row } from './bulk-insert';
 import { Random } from './random';
 import { makeCustomers } from './seed-customers';
@@ -10,11 +11,19 @@ export interface SeedOptions {
   tickets: number;
   /** the demo center's "today": tickets spread over the two quarters before it */
   now: Date;
+  /**
+   * Kinds that run a procedure: their seeded tickets are all finished (the past), live ones are
+   * opened by the hub through its services (seed-live-tickets). None when not told (benchmarks).
+   */
+  settledKinds?: readonly TicketKind[];
+  /** when a clock warns, as a share of its window (SLA_WARNING_PERCENT; 80 when not told) */
+  warnPercent?: number;
 }
 
 /**
  * Loads a believable center, the same for the same seed (ids included): staff, about 60
- * customers with contacts, about 400 circuits and `tickets` tickets with histories and reports.
+ * customers with contacts, about 400 circuits and `tickets` tickets with histories, reports and
+ * SLA clocks.
  * One transaction: all of it or nothing. Departments come from a migration and are read here.
  */
 export async function seedDemoData(orm: MikroORM, options: SeedOptions): Promise<void> {
@@ -26,7 +35,13 @@ export async function seedDemoData(orm: MikroORM, options: SeedOptions): Promise
     );
     const people = makeUsers(random, departments, setUpAt);
     const customers = makeCustomers(random, people.users, setUpAt);
-    const tickets = makeTickets(random, options.tickets, customers.customers, people.users, departments, options.now);
+    const plan = {
+      count: options.tickets,
+      now: options.now,
+      settledKinds: new Set(options.settledKinds ?? []),
+      warnPercent: options.warnPercent ?? 80,
+    };
+    const tickets = makeTickets(random, plan, customers.customers, people.users, departments);
     const created = (subject: string, rows: Row[]) =>
       rows.map((r) => ({
         subject_type: subject,
@@ -45,6 +60,7 @@ export async function seedDemoData(orm: MikroORM, options: SeedOptions): Promise
     await bulkInsert(em, 'ticket', tickets.tickets);
     await bulkInsert(em, 'ticket_circuit', tickets.links);
     await bulkInsert(em, 'ticket_report', tickets.reports);
+    await bulkInsert(em, 'sla_clock', tickets.clocks);
     await bulkInsert(em, 'history_event', tickets.history);
     for (const counter of tickets.counters) {
       await em.execute(
