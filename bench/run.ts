@@ -5,7 +5,8 @@ import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { ormOptions, projectRoot } from '../src/db/orm-options';
+import { hubOrmOptions } from '../src/composition/database';
+import { projectRoot } from '../src/db/orm-options';
 import { DEV_JWT_SECRET, signToken } from '../src/modules/auth/tokens';
 import { seedDemoData } from '../src/seed/seeder';
 
@@ -55,7 +56,7 @@ async function prepareDatabase(): Promise<void> {
   } finally {
     await admin.end();
   }
-  const orm = await MikroORM.init(ormOptions({ clientUrl: dbUrl(), poolSize: 2 }));
+  const orm = await MikroORM.init(hubOrmOptions({ clientUrl: dbUrl(), poolSize: 2 }));
   try {
     await orm.getMigrator().up();
     const started = Date.now();

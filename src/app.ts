@@ -9,23 +9,25 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
+import { requestAuthenticator } from './composition/authenticate';
+import { openHubDatabase } from './composition/database';
+import { createLoaders } from './composition/loaders';
+import { buildCenterSchema } from './composition/schema';
+import { createServices, type Services } from './composition/services';
 import type { Config } from './config/config';
-import { type Database, openDatabase } from './db/database';
+import type { Database } from './db/database';
 import { capHttpAnswer } from './graphql/answer-size';
-import { requestAuthenticator } from './graphql/authenticate';
 import { compiledExecutor, compiledRun } from './graphql/compiled-executor';
 import type { AppContext, ContextDeps } from './graphql/context';
 import { createFormatError } from './graphql/format-error';
 import { operationGuard, restoreRuleCode } from './graphql/operation-guard';
-import { buildHubSchema } from './graphql/schema';
 import { serveGraphqlWs } from './graphql/ws-transport';
 import { deployProcesses } from './modules/processes/deploy-processes';
 import { ServiceRegistry } from './modules/processes/engine/service-registry';
 import { processLimitsOf } from './modules/processes/process-limits';
 import { relayEvents } from './modules/realtime/event-relay';
 import { startBroadcaster } from './modules/realtime/start-broadcaster';
-import { seedIfEmpty } from './seed/seed-if-empty';
-import { createServices, type Services } from './services';
+import { seedHubIfEmpty } from './seed/seed-live-tickets';
 import { type Clock, systemClock } from './shared/clock';
 import { EventBus } from './shared/event-bus';
 
@@ -71,9 +73,8 @@ const jsonErrors: express.ErrorRequestHandler = (err: { status?: number; type?: 
 /** Boots the hub: database (migrated, seeded when empty), schema, HTTP and WebSocket on one port. */
 export async function startHub(config: Config, options: HubOptions = {}): Promise<Hub> {
   const clock = options.clock ?? systemClock;
-  const database = await openDatabase(config);
+  const database = await openHubDatabase(config);
   try {
-    if (config.seedOnEmpty) await seedIfEmpty(database.orm, { seed: config.seed, tickets: config.seedTickets, now: clock.now() });
     const bus = new EventBus();
     const registry = options.registry ?? new ServiceRegistry();
     const services = createServices({
@@ -88,15 +89,17 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       registry,
     });
     await services.calendar.load(database.orm.em);
-    await deployProcesses(services, database.orm.em, config.processesDir);
+    await deployProcesses(services.processes.definitions, database.orm.em, config.processesDir);
+    // Seeded once the diagrams are deployed: the live demo tickets are opened and run their procedures.
+    if (config.seedOnEmpty) await seedHubIfEmpty(database.orm, services, config, clock);
     // One listener per live subscription: thousands are normal, so no "possible leak" warning.
     const eventTarget = new EventTarget();
     setMaxListeners(0, eventTarget);
     const pubSub = createPubSub({ eventTarget });
     const broadcaster = await startBroadcaster(database);
     const stopRelay = relayEvents(bus, broadcaster, (message) => pubSub.publish(message.topic, message.payload));
-    const schema = await buildHubSchema(pubSub);
-    const deps: ContextDeps = { em: database.orm.em, services, clock };
+    const schema = await buildCenterSchema(pubSub);
+    const deps: ContextDeps = { em: database.orm.em, services, clock, createLoaders };
 
     const app = express();
     // GraphQL answers POSTs, which no cache revalidates: hashing every body for an ETag is wasted work.

@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
-import { ormOptions, projectRoot } from '../orm-options';
+import { hubOrmOptions } from '../composition/database';
+import { projectRoot } from '../db/orm-options';
 
 /**
  * `npm run migration:create`: applies the committed migrations to a scratch database on the
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   try {
     const url = new URL(serverUrl);
     url.pathname = `/${scratch}`;
-    const orm = await MikroORM.init(ormOptions({ clientUrl: url.toString(), poolSize: 1 }));
+    const orm = await MikroORM.init(hubOrmOptions({ clientUrl: url.toString(), poolSize: 1 }));
     try {
       const migrator = orm.getMigrator();
       await migrator.up();

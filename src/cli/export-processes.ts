@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { loadConfig } from '../../config/config';
-import { openDatabase } from '../../db/database';
-import { exportProcesses } from './export-processes';
+import { openHubDatabase } from '../composition/database';
+import { loadConfig } from '../config/config';
+import { exportProcesses } from '../modules/processes/export-processes';
 
 /** `npm run processes:export`: the deployed latest versions back into PROCESSES_DIR. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase(config);
+  const database = await openHubDatabase(config);
   try {
     for (const { key, version, file } of await exportProcesses(database.orm.em.fork(), config.processesDir)) {
       console.log(`${key} version ${version} -> processes/${file}`);

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { loadConfig } from '../../config/config';
-import { openDatabase } from '../../db/database';
-import { findById, isUuid } from '../../db/find-by-id';
-import { Customer } from '../customers/customer.entity';
-import type { Role } from '../org/role.enum';
-import { User } from '../org/user.entity';
-import { signToken } from './tokens';
+import { openHubDatabase } from '../composition/database';
+import { loadConfig } from '../config/config';
+import { findById, isUuid } from '../db/find-by-id';
+import { signToken } from '../modules/auth/tokens';
+import { Customer } from '../modules/customers/customer.entity';
+import type { Role } from '../modules/org/role.enum';
+import { User } from '../modules/org/user.entity';
 
 const USAGE = 'npm run token -- --user <code> | --role <ROLE> | --customer <code or id>  [--ttl 12h]';
 
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     return print(await signToken({ sub: `customer:${customer}`, kind: 'customer', customerId: customer }, config.jwtSecret, ttl));
   const role = flag('--role');
   if (!role && !customer) throw new Error(USAGE);
-  const database = await openDatabase(config);
+  const database = await openHubDatabase(config);
   try {
     const em = database.orm.em.fork();
     if (role) {

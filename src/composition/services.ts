@@ -1,26 +1,26 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { centerProcedures, procedureStarts, registerProcedureHandlers } from './composition/procedures';
-import { timerDeadlines } from './composition/timer-deadlines';
-import { CalendarService, type WorkingHours } from './modules/calendar/calendar.service';
-import { CircuitService } from './modules/circuits/circuit.service';
-import { ContactService } from './modules/customers/contact.service';
-import { CustomerService } from './modules/customers/customer.service';
-import { OrgService } from './modules/org/org.service';
-import { retimeDeadlineTimers } from './modules/processes/deadline-timers';
-import { ServiceRegistry } from './modules/processes/engine/service-registry';
-import type { StepFollower } from './modules/processes/instance-stepper';
-import type { ProcessLimits } from './modules/processes/process-limits';
-import { createProcessModule } from './modules/processes/processes.module';
-import { SlaClockService } from './modules/sla/sla-clock.service';
-import { SlaPolicyService } from './modules/tickets/sla-policy.service';
-import { TicketService } from './modules/tickets/ticket.service';
-import { TicketOwnershipService } from './modules/tickets/ticket-ownership.service';
-import { AlarmService } from './procedures/fault-handling/alarm.service';
-import { procedureLayer } from './procedures/procedure-layer';
-import { ServiceRequestService } from './procedures/service-request/service-request.service';
-import { escalateBreaches } from './procedures/sla-escalation/sla-escalation.procedure';
-import type { Clock } from './shared/clock';
-import type { EventBus } from './shared/event-bus';
+import { CalendarService, type WorkingHours } from '../modules/calendar/calendar.service';
+import { CircuitService } from '../modules/circuits/circuit.service';
+import { ContactService } from '../modules/customers/contact.service';
+import { CustomerService } from '../modules/customers/customer.service';
+import { OrgService } from '../modules/org/org.service';
+import { retimeDeadlineTimers } from '../modules/processes/deadline-timers';
+import { ServiceRegistry } from '../modules/processes/engine/service-registry';
+import type { StepFollower } from '../modules/processes/instance-stepper';
+import type { ProcessLimits } from '../modules/processes/process-limits';
+import { createProcessModule } from '../modules/processes/processes.module';
+import { SlaClockService } from '../modules/sla/sla-clock.service';
+import { SlaPolicyService } from '../modules/tickets/sla-policy.service';
+import { TicketService } from '../modules/tickets/ticket.service';
+import { TicketOwnershipService } from '../modules/tickets/ticket-ownership.service';
+import { AlarmService } from '../procedures/fault-handling/alarm.service';
+import { procedureLayer } from '../procedures/procedure-layer';
+import { ServiceRequestService } from '../procedures/service-request/service-request.service';
+import { escalateBreaches } from '../procedures/sla-escalation/sla-escalation.procedure';
+import type { Clock } from '../shared/clock';
+import type { EventBus } from '../shared/event-bus';
+import { centerProcedures, procedureStarts, registerProcedureHandlers } from './procedures';
+import { timerDeadlines } from './timer-deadlines';
 
 export interface ServiceDeps {
   em: EntityManager;
@@ -83,3 +83,8 @@ export function createServices(deps: ServiceDeps) {
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+declare module '../graphql/context' {
+  /** The services every resolver reaches through its context. */
+  interface HubServices extends Services {}
+}

@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
-import { ormOptions } from './orm-options';
+import { type OrmOptionsInput, ormOptions } from './orm-options';
 
 export interface Database {
   readonly orm: MikroORM;
@@ -13,12 +13,12 @@ export interface Database {
 }
 
 /** Connects to DATABASE_URL, or starts the embedded database, then applies pending migrations. */
-export async function openDatabase(config: Config): Promise<Database> {
+export async function openDatabase(config: Config, entities: OrmOptionsInput['entities']): Promise<Database> {
   const embedded: EmbeddedPostgres | undefined = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
   const clientUrl = embedded?.url ?? config.databaseUrl;
   const poolSize = embedded ? 1 : config.dbPoolSize;
   const orm = await MikroORM.init(
-    ormOptions({ clientUrl, poolSize, logSql: config.logSql, statementTimeoutMs: config.statementTimeoutMs }),
+    ormOptions({ clientUrl, poolSize, logSql: config.logSql, statementTimeoutMs: config.statementTimeoutMs, entities }),
   );
   try {
     await orm.getMigrator().up();

@@ -3,7 +3,6 @@ import { ReflectMetadataProvider } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { migrationsList } from '../../migrations';
-import { entities } from './entities';
 
 /** The project root, whether running from sources (src/db) or from the build (dist/src/db). */
 export const projectRoot = (() => {
@@ -13,6 +12,8 @@ export const projectRoot = (() => {
 
 export interface OrmOptionsInput {
   clientUrl: string;
+  /** the entities to map (the composition root lists them: src/composition/entities.ts) */
+  entities: NonNullable<Options['entities']>;
   poolSize: number;
   logSql?: boolean;
   /** PostgreSQL cancels any statement running longer (0: no limit) */
@@ -26,7 +27,7 @@ export function ormOptions(input: OrmOptionsInput): Options {
     clientUrl: input.clientUrl,
     // Bounds the execution time of every request's SQL: a runaway query is cancelled, not waited for.
     driverOptions: input.statementTimeoutMs ? { connection: { statement_timeout: input.statementTimeoutMs } } : {},
-    entities,
+    entities: input.entities,
     metadataProvider: ReflectMetadataProvider,
     // A request waits at most 5 s for a connection, so an outage gives errors, not hung requests.
     pool: { min: 0, max: input.poolSize, acquireTimeoutMillis: 5000 },

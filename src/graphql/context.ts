@@ -1,39 +1,30 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Row } from '../db/plain-rows';
-import type { ConfirmedStaff } from '../modules/auth/principal';
-import { circuitLoaders } from '../modules/circuits/circuit.loaders';
-import { customerLoaders } from '../modules/customers/customer.loaders';
-import { historyLoaders } from '../modules/history/history.loaders';
-import { notificationLoaders } from '../modules/notifications/notification.loaders';
-import { orgLoaders } from '../modules/org/org.loaders';
-import type { User } from '../modules/org/user.entity';
-import { processLoaders } from '../modules/processes/process.loaders';
-import { slaLoaders } from '../modules/sla/sla.loaders';
-import { ticketLoaders } from '../modules/tickets/ticket.loaders';
-import type { Services } from '../services';
 import type { Clock } from '../shared/clock';
-import type { Actor, ServiceContext } from '../shared/service-context';
+import type { Actor, ServiceContext, StaffPrincipal } from '../shared/service-context';
 
-const createLoaders = (em: EntityManager) => {
-  const org = orgLoaders(em);
-  return {
-    ...org,
-    ...customerLoaders(em),
-    ...circuitLoaders(em),
-    ...ticketLoaders(em),
-    ...historyLoaders(em, org.userById),
-    ...processLoaders(em),
-    ...slaLoaders(em),
-    ...notificationLoaders(em),
-  };
-};
+/**
+ * What the composition root adds to every request's context, by declaration merging: the
+ * modules' and procedures' loaders (src/composition/loaders.ts), the services
+ * (src/composition/services.ts) and the confirmed member of staff. The kit names no module.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by the composition root
+export interface HubLoaders {}
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by the composition root
+export interface HubServices {}
+/** The member of staff a request acts for, as the composition root's auth confirms it. */
+export interface HubStaff {
+  readonly principal: StaffPrincipal;
+  readonly user: HubStaffUser;
+}
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by the composition root
+export interface HubStaffUser {}
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export type Loaders = HubLoaders;
 
 /** What every resolver gets: its own EntityManager fork and DataLoaders, the services and the clock. */
 export interface AppContext extends ServiceContext {
   readonly loaders: Loaders;
-  readonly services: Services;
+  readonly services: HubServices;
   readonly clock: Clock;
   /**
    * Starts a fresh EntityManager and loaders. A subscription lives for hours: each event it
@@ -41,17 +32,19 @@ export interface AppContext extends ServiceContext {
    */
   renew(): void;
   /** The acting member of staff, confirmed when the request was authenticated (null for customers). */
-  staffUser(): Promise<Row<User> | null>;
+  staffUser(): Promise<HubStaffUser | null>;
 }
 
 export interface ContextDeps {
   em: EntityManager;
-  services: Services;
+  services: HubServices;
   clock: Clock;
+  /** a request's DataLoaders over its own EntityManager */
+  createLoaders: (em: EntityManager) => HubLoaders;
 }
 
 /** One per request (and per subscription operation): nothing cached leaks between requests. */
-export function createContext(deps: ContextDeps, actor: Actor, staff: ConfirmedStaff | null = null): AppContext {
+export function createContext(deps: ContextDeps, actor: Actor, staff: HubStaff | null = null): AppContext {
   const confirmedStaff = Promise.resolve(staff?.user ?? null);
   const context = {
     actor,
@@ -62,10 +55,10 @@ export function createContext(deps: ContextDeps, actor: Actor, staff: ConfirmedS
     loaders: undefined as unknown as Loaders,
     renew() {
       context.em = deps.em.fork();
-      context.loaders = createLoaders(context.em);
+      context.loaders = deps.createLoaders(context.em);
     },
     staffUser: () => confirmedStaff,
   };
-  context.loaders = createLoaders(context.em);
+  context.loaders = deps.createLoaders(context.em);
   return context;
 }

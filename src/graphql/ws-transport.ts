@@ -11,7 +11,7 @@ import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocketServer } from 'ws';
 import { capAnswer } from './answer-size';
-import { bearerOf } from './authenticate';
+import { bearerOf } from './bearer';
 import type { CompiledRun } from './compiled-executor';
 import type { AppContext } from './context';
 import type { OperationGuard } from './operation-guard';

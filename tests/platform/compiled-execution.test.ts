@@ -1,4 +1,5 @@
 import { execute, getIntrospectionQuery, graphql, parse } from 'graphql';
+import { createLoaders } from '../../src/composition/loaders';
 import { createContext } from '../../src/graphql/context';
 import { confirmPrincipal } from '../../src/modules/auth/principal';
 import { makeWorld, type World } from '../support/fixtures';
@@ -95,7 +96,7 @@ describe('Compiled execution answers as graphql-js does', () => {
       document: parse(query),
       variableValues: variables,
       contextValue: createContext(
-        { em: t.hub.database.orm.em, services: t.hub.services, clock: t.clock },
+        { em: t.hub.database.orm.em, services: t.hub.services, clock: t.clock, createLoaders },
         admin,
         await confirmPrincipal(t.hub.database.orm.em.fork(), admin),
       ),

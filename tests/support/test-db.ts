@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
-import { ormOptions } from '../../src/db/orm-options';
+import { hubOrmOptions } from '../../src/composition/database';
 import { databaseUrl, serverUrl, TEMPLATE_DB, TEST_DB_PREFIX } from './pg-server';
 
 export interface TestDatabase {
@@ -30,7 +30,7 @@ async function ensureTemplate(client: Client): Promise<void> {
     const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [TEMPLATE_DB]);
     if (rowCount) return;
     await client.query(`create database ${TEMPLATE_DB}_building`);
-    const orm = await MikroORM.init(ormOptions({ clientUrl: databaseUrl(`${TEMPLATE_DB}_building`), poolSize: 1 }));
+    const orm = await MikroORM.init(hubOrmOptions({ clientUrl: databaseUrl(`${TEMPLATE_DB}_building`), poolSize: 1 }));
     try {
       await orm.getMigrator().up();
     } finally {

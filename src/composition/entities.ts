@@ -20,7 +20,7 @@ import { TicketReport } from '../modules/tickets/ticket-report.entity';
 import { ComplaintFacts } from '../procedures/complaint-handling/complaint-facts.entity';
 import { ServiceRequestIntake } from '../procedures/service-request/service-request-intake.entity';
 
-/** Every entity the hub persists; the ORM config and the migration check read this list. */
+/** Every entity the hub persists, the modules' and the procedures'; the ORM and the migration check read this list. */
 export const entities = [
   Department,
   User,

@@ -1,8 +1,10 @@
 import { GraphQLError } from 'graphql';
+import type { Row } from '../db/plain-rows';
+import { type AppContext, type ContextDeps, createContext } from '../graphql/context';
+import { formatError } from '../graphql/format-error';
 import { confirmPrincipal } from '../modules/auth/principal';
 import { type TokenSettings, tokenVerifier } from '../modules/auth/tokens';
-import { type AppContext, type ContextDeps, createContext } from './context';
-import { formatError } from './format-error';
+import type { User } from '../modules/org/user.entity';
 
 const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, SERVICE_UNAVAILABLE: 503 };
 
@@ -29,5 +31,7 @@ export function requestAuthenticator(deps: ContextDeps, settings: TokenSettings)
   };
 }
 
-/** The bearer token from an HTTP header or a graphql-ws connection_init payload. */
-export const bearerOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+declare module '../graphql/context' {
+  /** The member of staff a request acts for is the user row auth confirmed. */
+  interface HubStaffUser extends Row<User> {}
+}

@@ -1,0 +1,28 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { circuitLoaders } from '../modules/circuits/circuit.loaders';
+import { customerLoaders } from '../modules/customers/customer.loaders';
+import { historyLoaders } from '../modules/history/history.loaders';
+import { notificationLoaders } from '../modules/notifications/notification.loaders';
+import { orgLoaders } from '../modules/org/org.loaders';
+import { processLoaders } from '../modules/processes/process.loaders';
+import { slaLoaders } from '../modules/sla/sla.loaders';
+import { ticketLoaders } from '../modules/tickets/ticket.loaders';
+
+/** Every request's DataLoaders: the modules' and the procedures'. */
+export const createLoaders = (em: EntityManager) => {
+  const org = orgLoaders(em);
+  return {
+    ...org,
+    ...customerLoaders(em),
+    ...circuitLoaders(em),
+    ...ticketLoaders(em),
+    ...historyLoaders(em, org.userById),
+    ...processLoaders(em),
+    ...slaLoaders(em),
+    ...notificationLoaders(em),
+  };
+};
+
+declare module '../graphql/context' {
+  interface HubLoaders extends ReturnType<typeof createLoaders> {}
+}
