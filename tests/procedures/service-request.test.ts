@@ -214,12 +214,15 @@ describe('Service request response (客户服务响应时间规章制度): consu
       expect(await read(opened.id)).toEqual(before);
     });
 
-    test('When the input is bad (not later, no explanation, too long, not a consultation), then BAD_USER_INPUT and nothing changes', async () => {
+    test('When the input is bad (not later, beyond 5 working days past the deadline, no explanation, too long, not a consultation), then BAD_USER_INPUT and nothing changes', async () => {
       const opened = await withDepartment('2026-03-03T10:00:00', false);
       const before = await read(opened.id);
       const refusals = [
         { until: iso('2026-03-04T09:00:00'), why: '提前' },
         { until: iso('2026-03-04T10:00:00'), why: '同一时间' },
+        // An extension is time for an answer, not a way out of the clock (the year 9999, or a week).
+        { until: '9999-12-31T00:00:00.000Z', why: '以后再说' },
+        { until: iso('2026-03-12T10:00:00'), why: '一周以后' },
         { until: iso('2026-03-05T10:00:00'), why: '   ' },
         { until: iso('2026-03-05T10:00:00'), why: '长'.repeat(1001) },
       ];

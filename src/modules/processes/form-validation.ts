@@ -1,6 +1,10 @@
 import { badInput } from '../../shared/domain-error';
 import type { FormField } from './process-task.entity';
 
+/** A form's text answer is a note, not a document: instance variables are read by every later step. */
+export const MAX_FORM_TEXT = 4000;
+const MAX_COMPLETION_BYTES = 64_000;
+
 const valid: Record<string, (value: unknown, field: FormField) => boolean> = {
   string: (v) => typeof v === 'string',
   long: (v) => typeof v === 'number' && Number.isInteger(v),
@@ -14,13 +18,21 @@ const valid: Record<string, (value: unknown, field: FormField) => boolean> = {
  * fields present, values of the declared type, no undeclared fields when a form exists.
  */
 export function validateTaskVariables(fields: readonly FormField[], variables: Record<string, unknown>): void {
+  // Tasks without a form take any variables, but not a document: every later step reads them.
+  if (JSON.stringify(variables).length > MAX_COMPLETION_BYTES) {
+    throw badInput('variables', `A task is completed with at most ${MAX_COMPLETION_BYTES / 1000} KB of variables`);
+  }
   for (const field of fields) {
     const value = variables[field.id];
-    if (value === undefined || value === null || value === '') {
+    // Whitespace is no answer: a required field filled with spaces is missing.
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
       if (field.required) throw badInput(`variables.${field.id}`, `${field.label ?? field.id} is required`);
       continue;
     }
     const check = valid[field.type] ?? valid.string;
+    if (typeof value === 'string' && value.length > MAX_FORM_TEXT) {
+      throw badInput(`variables.${field.id}`, `${field.label ?? field.id} is at most ${MAX_FORM_TEXT} characters`);
+    }
     if (!check(value, field)) {
       const expected = field.type === 'enum' ? `one of ${(field.values ?? []).join(', ')}` : `a ${field.type}`;
       throw badInput(`variables.${field.id}`, `${field.label ?? field.id} must be ${expected}`);

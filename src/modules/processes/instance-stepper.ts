@@ -95,11 +95,21 @@ export class InstanceStepper {
     return deadlines;
   }
 
-  /** A registered handler, given the step's transaction (a savepoint per try) and the instance's ticket. */
-  private handlerFor(em: EntityManager, instance: InstanceRow, name: string): EngineServiceHandler | undefined {
+  /**
+   * A registered handler, given the step's transaction (a savepoint per try), the instance's ticket
+   * and an event list: what a try announces joins the step's events only when the try succeeds.
+   */
+  private handlerFor(em: EntityManager, instance: InstanceRow, name: string, events: DomainEvent[]): EngineServiceHandler | undefined {
     const handler = this.options.services.get(name);
     if (!handler) return undefined;
-    return (call) => em.transactional((savepoint) => handler({ ...call, em: savepoint, ticketId: instance.ticketId ?? null }));
+    return async (call) => {
+      const announced: DomainEvent[] = [];
+      const result = await em.transactional((savepoint) =>
+        handler({ ...call, em: savepoint, ticketId: instance.ticketId ?? null, events: announced }),
+      );
+      events.push(...announced);
+      return result;
+    };
   }
 
   async advance(
@@ -118,7 +128,7 @@ export class InstanceStepper {
       serializedSource: definition.serializedSource,
       state: command.kind === 'start' ? null : instance.state,
       variables: instance.variables,
-      services: (name) => this.handlerFor(em, instance, name),
+      services: (name) => this.handlerFor(em, instance, name, events),
       retryDelaysMs: this.options.retryDelaysMs,
       action: actionFor(command),
       limits: this.options.limits,

@@ -53,7 +53,7 @@ export const complaintIntake =
     });
     // The ticket is announced as opened with this grade: an UPDATED event of its own would come first.
     const why = grade.reasons.length ? grade.reasons.join(', ') : 'single customer, low risk';
-    await regrade({ em: uow.em, events: [] }, ticket, grade.severity, `graded ${grade.severity} at intake: ${why}`);
+    await regrade(uow, ticket, grade.severity, `graded ${grade.severity} at intake: ${why}`);
     await uow.em.flush();
     if (sameMatterCount >= SAME_MATTER_MAJOR) await escalateMatter(uow, regrade, { matterKey, since, ticket, sameMatterCount });
   };

@@ -50,6 +50,11 @@ export const escalateUnresolved =
       return { escalatedUnresolved: false };
     }
     // A handler has the step's transaction but not its event list: the step's own events announce the instance.
-    await regrade({ em: call.em, events: [] }, ticket, TicketSeverity.MAJOR, 'escalated to MAJOR: unresolved for 2 months by our fault');
+    await regrade(
+      { em: call.em, events: call.events },
+      ticket,
+      TicketSeverity.MAJOR,
+      'escalated to MAJOR: unresolved for 2 months by our fault',
+    );
     return { escalatedUnresolved: true };
   };

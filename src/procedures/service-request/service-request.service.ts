@@ -31,6 +31,8 @@ export const EXPLANATION_MAX = 1000;
  * The service-request procedure's own work on a consultation: the call's answer time at intake,
  * the answer deadline once the center judged the question, and extensions told to the customer.
  */
+const MAX_EXTENSION_WORKING_DAYS = 5;
+
 export class ServiceRequestService {
   constructor(
     private readonly clock: Clock,
@@ -118,6 +120,15 @@ export class ServiceRequestService {
       }
       if (until.getTime() <= clock.dueAt.getTime()) {
         throw badInput('until', `until must be later than the current answer deadline, ${due}`, { resolutionDueAt: due });
+      }
+      // An extension buys time for an answer, not a way out of the clock: at most a working week
+      // (5 working days) past the deadline in force, each time it is asked and explained.
+      const latest = addSpan(this.calendar, clock.dueAt, { workingDays: MAX_EXTENSION_WORKING_DAYS });
+      if (until.getTime() > latest.getTime()) {
+        throw badInput('until', `An extension reaches at most ${latest.toISOString()} (5 working days past the current deadline, ${due})`, {
+          resolutionDueAt: due,
+          latest: latest.toISOString(),
+        });
       }
       const actor = await actingUser(em, ctx.actor);
       await this.moveAnswerDeadline(em, actor, ticket, until, explanation.trim(), true);

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { DomainEvent } from '../../../shared/event-bus';
 
 /** What the engine knows of a service task call: the instance's variables (a copy) and its business key. */
 export interface EngineServiceCall {
@@ -15,6 +16,8 @@ export interface EngineServiceCall {
 export interface ServiceCall extends EngineServiceCall {
   readonly em: EntityManager;
   readonly ticketId: string | null;
+  /** what the handler announces (a ticket changed), published when the step commits */
+  readonly events: DomainEvent[];
 }
 
 /** Returns variables to merge into the instance (or nothing). Throwing fails the step. Safe to run twice. */
