@@ -1,4 +1,4 @@
-import { buildMessage, Length, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
+import { buildMessage, Length, Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
 import { DATE_RANGE, hasNulCharacter, isDateInRange } from '../shared/input-checks';
 
 /** Refuses text holding U+0000, which PostgreSQL cannot store in text or jsonb. */
@@ -15,13 +15,14 @@ export const NoNulCharacter = (options?: ValidationOptions): PropertyDecorator =
   );
 
 /**
- * A text input of at most `max` characters (at least `min` when given), without NUL. Every
- * string input carries one, so no text reaches the database unbounded.
+ * A text input of at most `max` characters (at least `min` when given, and then not only
+ * spaces), without NUL. Every string input carries one, so no text reaches the database unbounded.
  */
 export const Text =
   (max: number, options: { min?: number } = {}): PropertyDecorator =>
   (target, key) => {
     (options.min ? Length(options.min, max) : MaxLength(max))(target, key);
+    if (options.min) Matches(/\S/, { message: '$property must not be blank' })(target, key);
     NoNulCharacter()(target, key);
   };
 

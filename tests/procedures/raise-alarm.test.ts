@@ -66,6 +66,9 @@ describe('OSS alarms open faults: one open fault per circuit, each alarm receive
     expect(again).toMatchObject({ outcome: 'ALREADY_RECEIVED', ticket: { id: first.ticket.id } });
     const notes = again.ticket.history.filter((e) => e.note?.startsWith('OSS alarm'));
     expect(notes).toHaveLength(1);
+    // Sent again through another account of the OSS, it is still the same alarm.
+    const viaOther = (await t.ok<{ raiseAlarm: Outcome }>(RAISE, second, staff.kx)).raiseAlarm;
+    expect(viaOther).toMatchObject({ outcome: 'ALREADY_RECEIVED', ticket: { id: first.ticket.id } });
     // The same alarm id on another circuit is an OSS bug: refused, not answered with the first ticket.
     const reused = await t.gql(RAISE, { input: { ...second.input, circuitCode: world.circuits[0].code } }, staff.ops);
     expect(codesOf(reused)).toEqual(['CONFLICT']);
@@ -87,9 +90,11 @@ describe('OSS alarms open faults: one open fault per circuit, each alarm receive
     expect(codesOf(answer)).toEqual(['NOT_FOUND']);
   });
 
-  test('When the description is oversized, then it is refused as bad input', async () => {
-    const answer = await t.gql(RAISE, alarm(world.circuits[0].code, { description: '断'.repeat(2001) }), staff.ops);
-    expect(codesOf(answer)).toEqual(['BAD_USER_INPUT']);
+  test('When the description is oversized, or the alarm id or description is only spaces, then it is refused as bad input', async () => {
+    for (const extra of [{ description: '断'.repeat(2001) }, { alarmId: '   ' }, { description: '   ' }]) {
+      const answer = await t.gql(RAISE, alarm(world.circuits[0].code, extra), staff.ops);
+      expect({ extra: Object.keys(extra), codes: codesOf(answer) }).toEqual({ extra: Object.keys(extra), codes: ['BAD_USER_INPUT'] });
+    }
   });
 
   test.each(TRANSPORTS)('When a customer token raises an alarm over %s, then it is refused', async (transport) => {

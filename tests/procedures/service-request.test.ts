@@ -128,14 +128,16 @@ describe('Service request response (客户服务响应时间规章制度): consu
       );
     });
 
-    test('When an e-mail is given an answer time, then BAD_USER_INPUT and no ticket is opened', async () => {
+    test('When an e-mail, or a fault, is given an answer time, then BAD_USER_INPUT and no ticket is opened', async () => {
       const before = await t.ok<{ tickets: { totalCount: number } }>('{ tickets(first: 1) { totalCount } }');
-      const refused = await t.gql(
-        OPEN,
-        { input: { kind: 'CONSULTATION', channel: 'EMAIL', title: 'x', customerId: world.customer.id, answeredInSeconds: 10 } },
-        world.duty.code,
-      );
-      expect(codesOf(refused)).toEqual(['BAD_USER_INPUT']);
+      for (const input of [
+        { kind: 'CONSULTATION', channel: 'EMAIL', answeredInSeconds: 10 },
+        { kind: 'FAULT', channel: 'PHONE', answeredInSeconds: 5, busy: true },
+        { kind: 'FAULT', channel: 'PHONE', busy: false },
+      ]) {
+        const refused = await t.gql(OPEN, { input: { ...input, title: 'x', customerId: world.customer.id } }, world.duty.code);
+        expect({ input, codes: codesOf(refused) }).toEqual({ input, codes: ['BAD_USER_INPUT'] });
+      }
       const after = await t.ok<{ tickets: { totalCount: number } }>('{ tickets(first: 1) { totalCount } }');
       expect(after.tickets.totalCount).toBe(before.tickets.totalCount);
     });

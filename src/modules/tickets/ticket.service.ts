@@ -108,6 +108,14 @@ export class TicketService {
     if (input.complaint && input.kind !== TicketKind.COMPLAINT) {
       throw badInput('complaint', `Only a COMPLAINT takes complaint facts; this ticket is a ${input.kind}`);
     }
+    if ((input.answeredInSeconds !== undefined && input.answeredInSeconds !== null) || (input.busy !== undefined && input.busy !== null)) {
+      if (input.kind !== TicketKind.CONSULTATION) {
+        throw badInput(
+          input.answeredInSeconds !== undefined ? 'answeredInSeconds' : 'busy',
+          `Only a consultation call records its answer time; this ticket is a ${input.kind}`,
+        );
+      }
+    }
     const customer = await requireCustomer(em, input.customerId, 'customerId');
     const circuits = await requireCircuits(em, input.circuitIds, customer.id);
     const ownerDepartment = input.ownerDepartmentId

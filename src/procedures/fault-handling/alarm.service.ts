@@ -12,8 +12,11 @@ import type { TicketService } from '../../modules/tickets/ticket.service';
 import type { Clock } from '../../shared/clock';
 import { DomainError, ErrorCode } from '../../shared/domain-error';
 import type { EventBus } from '../../shared/event-bus';
-import type { ServiceContext } from '../../shared/service-context';
+import type { Actor, ServiceContext } from '../../shared/service-context';
 import { type AlarmOutcome, AlarmOutcomeKind, priorityOf, type RaiseAlarmInput } from './alarm.types';
+
+/** Who raises alarms, for recognizing one sent again (not the account it came with). */
+const OSS: Actor = { kind: 'system', userCode: 'oss', customerId: null };
 
 /** A fault no longer open: a new alarm on its circuit is a new fault. */
 const FINISHED = [TicketStatus.resolved, TicketStatus.closed, TicketStatus.cancelled, TicketStatus.rejected];
@@ -41,7 +44,8 @@ export class AlarmService {
         key: input.alarmId,
         // The same alarm id on another circuit is an OSS bug, refused rather than answered with the first.
         payload: { circuitCode: input.circuitCode },
-        actor: ctx.actor,
+        // One OSS, whichever account or token it sends with: the alarm id alone says "seen before".
+        actor: OSS,
         now: this.clock.now(),
         load: (id) => findById(em, Ticket, id),
         create: async () => {
