@@ -54,10 +54,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof ArgumentValidationError) {
     const fields = flattenValidationErrors(original.extensions.validationErrors);
     const message = fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; ');
+    // type-graphql's validationErrors repeat the whole input (as target and value): the fields say what to fix.
+    const { validationErrors: _echo, ...kept } = extensions;
     return {
       ...formatted,
       message: `Invalid input: ${message}`,
-      extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, field: fields[0]?.field ?? null, fields },
+      extensions: { ...kept, code: ErrorCode.BAD_USER_INPUT, field: fields[0]?.field ?? null, fields },
     };
   }
   if (original instanceof AuthorizationError || original instanceof AuthenticationError) {
