@@ -104,6 +104,19 @@ describe('Fault handling deadlines: reminded before, chased at, escalated after,
     expect(await taskOf(opened.id, 'escalate')).toBeUndefined();
     await moveTo('2026-10-08T09:31:00');
     expect(await taskOf(opened.id, 'escalate')).toMatchObject({ candidateDepartment: 'TRANS', candidateRole: 'SUPERVISOR' });
+    // The diagram's escalation is the one: the breached clock opens no second task for the same lateness.
+    for (const boss of ['trans.boss', 'kx.boss']) {
+      const queue = await t.ok<{ tasks: { instance: { processKey: string; variables: Record<string, unknown> } }[] }>(
+        '{ tasks(filter: { myDepartment: true }) { instance { processKey variables } } }',
+        {},
+        boss,
+      );
+      const forTicket = queue.tasks
+        .filter((task) => task.instance.variables.ticketId === opened.id)
+        .map((task) => task.instance.processKey);
+      expect({ boss, escalations: forTicket.filter((key) => key === 'sla-escalation') }).toEqual({ boss, escalations: [] });
+      if (boss === 'trans.boss') expect(forTicket).toContain('fault-handling');
+    }
     expect(await notes(opened.id, '提醒')).toHaveLength(1);
     expect(await notes(opened.id, '催办')).toHaveLength(1);
 

@@ -270,7 +270,7 @@ export class InstanceStepper {
         dueAt,
         status: TimerStatus.PENDING,
         firedAt: null,
-        follows: hub?.kind === 'deadline' ? timer.value : null,
+        follows: hub?.kind === 'deadline' && timer.value ? timer.value.trim().replace(/\s+/g, ' ') : null,
       });
       due.set(timer.elementId, dueAt);
     }
