@@ -27,6 +27,7 @@ import { ServiceRegistry } from './modules/processes/engine/service-registry';
 import { processLimitsOf } from './modules/processes/process-limits';
 import { relayEvents } from './modules/realtime/event-relay';
 import { startBroadcaster } from './modules/realtime/start-broadcaster';
+import { Topic } from './modules/realtime/topics';
 import { seedHubIfEmpty } from './seed/seed-live-tickets';
 import { type Clock, systemClock } from './shared/clock';
 import { EventBus } from './shared/event-bus';
@@ -97,7 +98,14 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     setMaxListeners(0, eventTarget);
     const pubSub = createPubSub({ eventTarget });
     const broadcaster = await startBroadcaster(database);
-    const stopRelay = relayEvents(bus, broadcaster, (message) => pubSub.publish(message.topic, message.payload));
+    const stopRelay = relayEvents(bus, broadcaster, (message) => {
+      // A schedule entered on any hub: this one counts deadlines on it too.
+      if (message.topic === Topic.CalendarChanged) {
+        services.calendar.load(database.orm.em).catch((err: unknown) => console.error('calendar reload failed:', err));
+        return;
+      }
+      pubSub.publish(message.topic, message.payload);
+    });
     const schema = await buildCenterSchema(pubSub);
     const deps: ContextDeps = { em: database.orm.em, services, clock, createLoaders };
 

@@ -39,7 +39,7 @@ export interface ServiceDeps {
 /** The hub's services, built once at boot; each method takes the request's ServiceContext. */
 export function createServices(deps: ServiceDeps) {
   const slaPolicy = new SlaPolicyService(deps.clock);
-  const calendar = new CalendarService(deps.clock, deps.workingHours);
+  const calendar = new CalendarService(deps.clock, deps.workingHours, deps.bus);
   const sla = new SlaClockService(deps.clock, deps.bus, calendar, deps.slaWarningPercent);
   const tickets = new TicketService(deps.clock, deps.bus, calendar, slaPolicy, sla);
   const ticketOwnership = new TicketOwnershipService(deps.clock, deps.bus);

@@ -2,10 +2,12 @@ import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../shared/clock';
 import { badInput, DomainError, ErrorCode, staleVersion } from '../../shared/domain-error';
+import type { EventBus } from '../../shared/event-bus';
 import type { ServiceContext } from '../../shared/service-context';
 import { HistoryAction, SubjectType } from '../history/history.enums';
 import { actingUser, recordHistory } from '../history/history.service';
 import { BusinessCalendar } from './business-calendar';
+import { HolidayScheduleChangedEvent } from './calendar.events';
 import { type HolidaySchedule, ScheduleSource, type SetHolidayScheduleInput } from './calendar.types';
 import { builtInSchedules, combineSchedules, type YearSchedule } from './china-holidays';
 import { HolidayScheduleEntry } from './holiday-schedule.entity';
@@ -42,6 +44,8 @@ export class CalendarService implements DeadlineCalendar {
   constructor(
     private readonly clock: Clock,
     private readonly hours: WorkingHours,
+    /** tells the other hubs, once committed, that a year's schedule changed (they load it again) */
+    private readonly bus?: EventBus,
   ) {
     this.calendar = this.build();
   }
@@ -163,6 +167,7 @@ export class CalendarService implements DeadlineCalendar {
       throw err;
     }
     await this.load(ctx.em);
+    await this.bus?.publish([new HolidayScheduleChangedEvent(input.year, this.clock.now())]);
     return this.schedule(input.year);
   }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DomainEvent, EventBus } from '../../shared/event-bus';
+import { HolidayScheduleChangedEvent } from '../calendar/calendar.events';
 import { ProcessInstanceChangedEvent, TaskChangedEvent } from '../processes/process.events';
 import { SlaAlertEvent } from '../sla/sla.events';
 import { TicketChangedEvent } from '../tickets/ticket.events';
@@ -33,6 +34,9 @@ export function toBroadcast(event: DomainEvent): Broadcast | null {
       topic: Topic.SlaAlert,
       payload: { eventId, ticketId, ownerDepartmentId, clock, alert, dueAt: event.dueAt.toISOString(), at: event.at.toISOString() },
     };
+  }
+  if (event instanceof HolidayScheduleChangedEvent) {
+    return { topic: Topic.CalendarChanged, payload: { eventId, year: event.year, at: event.at.toISOString() } };
   }
   return null;
 }

@@ -6,6 +6,8 @@ export enum Topic {
   ProcessInstanceChanged = 'PROCESS_INSTANCE_CHANGED',
   TaskChanged = 'TASK_CHANGED',
   SlaAlert = 'SLA_ALERT',
+  /** not a subscription: tells every hub to load the holiday schedule again */
+  CalendarChanged = 'CALENDAR_CHANGED',
 }
 
 export interface ProcessInstanceChangedPayload {
