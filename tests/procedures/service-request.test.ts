@@ -1,6 +1,7 @@
 import { makeWorld, type World } from '../support/fixtures';
 import { startTestHub, type TestHub } from '../support/hub';
 import { makeStaff } from '../support/processes';
+import { subscribe, wsClient } from '../support/subscriptions';
 import { codesOf, over, TRANSPORTS } from '../support/transports';
 
 const OPEN = `mutation($input: OpenTicketInput!) { openTicket(input: $input) { id number status responseDueAt resolutionDueAt procedure { processKey } } }`;
@@ -166,8 +167,27 @@ describe('Service request response (客户服务响应时间规章制度): consu
       expect(ticket.history.some((e) => e.changes.some((c) => c.field === 'resolutionDueAt'))).toBe(false);
     });
 
-    test('When the center judges it complex, then 48 h, on the clock and in the history; the reply closes it', async () => {
-      const opened = await withDepartment('2026-03-03T10:00:00', true);
+    test('When the center judges it complex, then 48 h, on the clock, in the history and on ticketChanged; the reply closes it', async () => {
+      const client = wsClient(t.url);
+      const changes = await subscribe<{ ticketChanged: { change: string; ticket: { id: string; resolutionDueAt: string } | null } }>(
+        client,
+        'subscription { ticketChanged { change ticket { id resolutionDueAt } } }',
+      );
+      let opened: Awaited<ReturnType<typeof withDepartment>>;
+      try {
+        opened = await withDepartment('2026-03-03T10:00:00', true);
+        // Dashboards hear of the later deadline: an UPDATED notice carrying it.
+        for (;;) {
+          const { ticketChanged } = await changes.next();
+          if (ticketChanged.ticket?.id === opened.id && ticketChanged.ticket.resolutionDueAt === iso('2026-03-05T10:00:00')) {
+            expect(ticketChanged.change).toBe('UPDATED');
+            break;
+          }
+        }
+      } finally {
+        await changes.close();
+        await client.dispose();
+      }
       const ticket = await read(opened.id);
       expect(ticket.resolutionDueAt).toBe(iso('2026-03-05T10:00:00'));
       expect(resolutionClock(ticket)?.dueAt).toBe(iso('2026-03-05T10:00:00'));

@@ -10,7 +10,7 @@ import type { ServiceRequestService } from './service-request.service';
 export const setAnswerDeadline =
   (service: ServiceRequestService): ServiceHandler =>
   async (call) => {
-    if (call.ticketId) await service.judged(call.em, call.ticketId, call.variables.complex === true);
+    if (call.ticketId) await service.judged(call.em, call.events, call.ticketId, call.variables.complex === true);
     return undefined;
   };
 

@@ -16,7 +16,7 @@ import { ticketFacts } from '../../modules/tickets/ticket.service';
 import { isFinal } from '../../modules/tickets/ticket-status';
 import type { Clock } from '../../shared/clock';
 import { badInput, DomainError, ErrorCode, notFound } from '../../shared/domain-error';
-import type { EventBus } from '../../shared/event-bus';
+import type { DomainEvent, EventBus } from '../../shared/event-bus';
 import { checkId, checkText, isDateInRange } from '../../shared/input-checks';
 import type { ServiceContext } from '../../shared/service-context';
 import { ServiceRequestIntake } from './service-request-intake.entity';
@@ -75,7 +75,7 @@ export class ServiceRequestService {
    * In the step's transaction, once the center confirmed the request: a complex one is answered
    * within 48 h of receipt rather than 24 h. An extension already granted further is kept.
    */
-  async judged(em: EntityManager, ticketId: string, complex: boolean): Promise<void> {
+  async judged(em: EntityManager, events: DomainEvent[], ticketId: string, complex: boolean): Promise<void> {
     const intake = await em.findOne(ServiceRequestIntake, { ticketId });
     if (intake) intake.complex = complex;
     const ticket = await em.findOneOrFail(Ticket, ticketId);
@@ -83,6 +83,9 @@ export class ServiceRequestService {
     const until = addSpan(this.calendar, ticket.createdAt, consultationAnswerSpan(true));
     if (complex && clock && clock.dueAt < until) {
       await this.moveAnswerDeadline(em, null, ticket, until, 'a complex question: answered within 48 h of receipt', false);
+      await em.flush();
+      // Dashboards hear of the later deadline with the step that set it.
+      events.push(new TicketChangedEvent(ticketFacts(ticket), TicketChangeKind.UPDATED, ticket.updatedAt));
     }
     await em.flush();
   }
