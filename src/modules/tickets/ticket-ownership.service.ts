@@ -12,8 +12,7 @@ import { Role } from '../org/role.enum';
 import { User } from '../org/user.entity';
 import { Ticket } from './ticket.entity';
 import { TicketChangeKind } from './ticket.enums';
-import { TicketChangedEvent } from './ticket.events';
-import { ticketFacts } from './ticket.service';
+import { TicketChangedEvent, ticketFacts } from './ticket.events';
 import { isFinal } from './ticket-status';
 
 /**

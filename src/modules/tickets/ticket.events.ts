@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../shared/event-bus';
+import type { Ticket } from './ticket.entity';
 import type { TicketChangeKind, TicketKind, TicketStatus } from './ticket.enums';
 
 export type TicketChange = TicketChangeKind;
@@ -22,3 +23,13 @@ export class TicketChangedEvent implements DomainEvent {
     readonly at: Date,
   ) {}
 }
+
+/** The facts of a ticket as it is now, for its change notice. */
+export const ticketFacts = (ticket: Ticket): TicketFacts => ({
+  ticketId: ticket.id,
+  kind: ticket.kind,
+  status: ticket.status,
+  customerId: ticket.customer.id,
+  ownerDepartmentId: ticket.ownerDepartment.id,
+  assigneeId: ticket.assignee?.id ?? null,
+});

@@ -1,6 +1,6 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { findById, isUuid } from '../../db/find-by-id';
+import { findById } from '../../db/find-by-id';
 import type { PageRequest } from '../../db/keyset';
 import { loadForChange } from '../../db/load-for-change';
 import { inTransaction, type UnitOfWork } from '../../db/unit-of-work';
@@ -9,7 +9,6 @@ import { badInput, DomainError, ErrorCode, notFound, staleVersion } from '../../
 import type { EventBus } from '../../shared/event-bus';
 import { checkId, checkText, TEXT_LIMITS } from '../../shared/input-checks';
 import { listCustomerScope, mayAccessCustomer, NO_CUSTOMER, type ServiceContext } from '../../shared/service-context';
-import { Circuit } from '../circuits/circuit.entity';
 import { requireCustomer } from '../customers/customer.service';
 import { HistoryAction, SubjectType } from '../history/history.enums';
 import { actingUser, applyChanges, recordHistory } from '../history/history.service';
@@ -19,11 +18,11 @@ import { Department } from '../org/department.entity';
 import { requireDepartment, requireUser } from '../org/org.service';
 import { User } from '../org/user.entity';
 import type { SlaClockService } from '../sla/sla-clock.service';
-import { type DeadlineCalendar, deadlinesFor } from './sla-policy';
+import type { DeadlineCalendar } from './sla-policy';
 import type { SlaPolicyService } from './sla-policy.service';
 import { Ticket } from './ticket.entity';
 import { TicketChangeKind, TicketKind, type TicketSeverity, TicketStatus } from './ticket.enums';
-import { type TicketChange, TicketChangedEvent, type TicketFacts } from './ticket.events';
+import { type TicketChange, TicketChangedEvent, ticketFacts } from './ticket.events';
 import type {
   OpenTicketInput,
   SubmitReportInput,
@@ -32,6 +31,8 @@ import type {
   TransitionTicketInput,
   UpdateTicketInput,
 } from './ticket.inputs';
+import { requireCircuits } from './ticket-circuits';
+import { ticketDeadlines } from './ticket-deadlines';
 import { listTickets, type TicketPage } from './ticket-list';
 import { nextTicketNumber } from './ticket-number';
 import type { TicketProcedures } from './ticket-procedures';
@@ -123,13 +124,13 @@ export class TicketService {
       : await em.findOneOrFail(Department, { code: RESPONSE_CENTER_CODE });
     const assignee = input.assigneeId ? await requireUser(em, input.assigneeId, 'assigneeId') : undefined;
     const now = this.clock.now();
-    const override = await this.slaPolicy.overrideFor(em, input.kind, customer.serviceLevel);
-    const deadlines = deadlinesFor(
-      this.calendar,
-      now,
-      { kind: input.kind, level: customer.serviceLevel, priority: input.priority, severity: input.severity },
-      override,
-    );
+    const { deadlines, provisional } = await ticketDeadlines(em, this.calendar, this.slaPolicy, {
+      kind: input.kind,
+      level: customer.serviceLevel,
+      priority: input.priority,
+      severity: input.severity,
+      from: now,
+    });
     const ticket = em.create(Ticket, {
       number: await nextTicketNumber(em, new Date(now.getTime() + CHINA_OFFSET_MS).getUTCFullYear()),
       kind: input.kind,
@@ -145,7 +146,7 @@ export class TicketService {
       createdBy: actor ?? undefined,
       ...deadlines,
       reportDueAt: deadlines.reportDueAt ?? undefined,
-      deadlinesProvisional: !this.calendar.covers(now, latestOf(deadlines)),
+      deadlinesProvisional: provisional,
       createdAt: now,
       updatedAt: now,
     });
@@ -276,19 +277,19 @@ export class TicketService {
   /** A new priority or severity: deadlines from the opening moment again, recorded, and the clocks follow. */
   private async recomputeDeadlines(em: EntityManager, ticket: Ticket, changes: FieldChange[]): Promise<void> {
     const customer = await requireCustomer(em, ticket.customer.id, 'customerId');
-    const override = await this.slaPolicy.overrideFor(em, ticket.kind, customer.serviceLevel);
-    const deadlines = deadlinesFor(
-      this.calendar,
-      ticket.createdAt,
-      { kind: ticket.kind, level: customer.serviceLevel, priority: ticket.priority, severity: ticket.severity },
-      override,
-    );
+    const { deadlines, provisional } = await ticketDeadlines(em, this.calendar, this.slaPolicy, {
+      kind: ticket.kind,
+      level: customer.serviceLevel,
+      priority: ticket.priority,
+      severity: ticket.severity,
+      from: ticket.createdAt,
+    });
     changes.push(
       ...applyChanges(ticket, {
         responseDueAt: deadlines.responseDueAt,
         resolutionDueAt: deadlines.resolutionDueAt,
         reportDueAt: deadlines.reportDueAt ?? undefined,
-        deadlinesProvisional: !this.calendar.covers(ticket.createdAt, latestOf(deadlines)),
+        deadlinesProvisional: provisional,
       }),
     );
     await this.sla.recompute(em, ticket.id, deadlines);
@@ -388,30 +389,3 @@ export class TicketService {
     recordHistory(em, actor, { subjectType: SubjectType.TICKET, subjectId: ticket.id, action, at: now, changes, note, customerVisible });
   }
 }
-
-export const ticketFacts = (ticket: Ticket): TicketFacts => ({
-  ticketId: ticket.id,
-  kind: ticket.kind,
-  status: ticket.status,
-  customerId: ticket.customer.id,
-  ownerDepartmentId: ticket.ownerDepartment.id,
-  assigneeId: ticket.assignee?.id ?? null,
-});
-
-/** The circuits named by a ticket: every one must exist and belong to the ticket's customer. */
-async function requireCircuits(em: EntityManager, ids: readonly string[], customerId: string): Promise<Circuit[]> {
-  const unique = [...new Set(ids)];
-  const malformed = unique.find((id) => !isUuid(id));
-  if (malformed) throw badInput('circuitIds', `No circuit with id ${malformed}`);
-  if (unique.length === 0) return [];
-  const circuits = await em.find(Circuit, { id: { $in: unique } });
-  const missing = unique.find((id) => !circuits.some((c) => c.id === id));
-  if (missing) throw badInput('circuitIds', `No circuit with id ${missing}`);
-  const foreign = circuits.find((c) => c.customer.id !== customerId);
-  if (foreign) throw badInput('circuitIds', `Circuit ${foreign.code} belongs to another customer`);
-  return circuits;
-}
-
-/** The last of a ticket's deadlines: how far its calendar must be known. */
-const latestOf = (deadlines: { responseDueAt: Date; resolutionDueAt: Date; reportDueAt: Date | null }): Date =>
-  new Date(Math.max(deadlines.responseDueAt.getTime(), deadlines.resolutionDueAt.getTime(), deadlines.reportDueAt?.getTime() ?? 0));

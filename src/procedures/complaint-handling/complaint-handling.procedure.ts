@@ -6,6 +6,7 @@ import { recordCallback } from '../fault-handling/record-callback.handler';
 import { remindOwner } from '../fault-handling/remind-owner.handler';
 import type { Procedure } from '../procedure';
 import { chaseDepartment } from '../shared/chase-department.handler';
+import { ticketVariables } from '../shared/ticket-variables';
 import { escalateUnresolved, readSeverity, tellRejection } from './complaint.handlers';
 import { complaintIntake, type Regrade } from './complaint-intake';
 
@@ -24,12 +25,7 @@ export const complaintHandling = (clock: Clock, regrade: Regrade): Procedure => 
     key: 'complaint-handling',
     ticketKinds: [TicketKind.COMPLAINT],
     // Read after intake: the severity is the one graded from the facts.
-    startVariables: (ticket) => ({
-      ticketId: ticket.id,
-      ticketNumber: ticket.number,
-      severity: ticket.severity,
-      resolutionDueAt: ticket.resolutionDueAt.toISOString(),
-    }),
+    startVariables: (ticket) => ({ ...ticketVariables(ticket), severity: ticket.severity }),
     intake: (uow, _ctx, ticket, input) => intake(uow, ticket, input),
     // A valid complaint is worked on from classification; once resolved it waits for the callback.
     // Declined, it ends rejected (allowed only from acknowledged, so validity comes first).

@@ -2,6 +2,7 @@ import { TicketKind, TicketStatus } from '../../modules/tickets/ticket.enums';
 import type { Clock } from '../../shared/clock';
 import type { Procedure } from '../procedure';
 import { chaseDepartment } from '../shared/chase-department.handler';
+import { ticketVariables } from '../shared/ticket-variables';
 import { checkAssessment, checkReviewReport } from './emergency-form-checks';
 import { notifyAffectedCustomers } from './notify-affected-customers.handler';
 import { remindDepartment } from './remind-department.handler';
@@ -10,12 +11,7 @@ import { remindDepartment } from './remind-department.handler';
 export const emergencyResponse = (clock: Clock): Procedure => ({
   key: 'emergency-response',
   ticketKinds: [TicketKind.EMERGENCY],
-  startVariables: (ticket) => ({
-    ticketId: ticket.id,
-    ticketNumber: ticket.number,
-    priority: ticket.priority,
-    resolutionDueAt: ticket.resolutionDueAt.toISOString(),
-  }),
+  startVariables: (ticket) => ({ ...ticketVariables(ticket), priority: ticket.priority }),
   // Whatever the level, the first step of its plan starts the work; the review follows recovery.
   statusOnEnter: {
     dispatch: TicketStatus.inProgress,

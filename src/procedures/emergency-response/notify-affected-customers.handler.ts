@@ -2,7 +2,7 @@ import { execSql } from '../../db/plain-rows';
 import { notifyCircuitCustomers } from '../../modules/notifications/notify-customers';
 import type { ServiceHandler } from '../../modules/processes/engine/service-registry';
 import type { Clock } from '../../shared/clock';
-import { noteOnTicket } from '../fault-handling/ticket-note';
+import { noteOnTicket } from '../shared/ticket-note';
 import { affectedCircuitCodes } from './affected-circuits.util';
 
 /**

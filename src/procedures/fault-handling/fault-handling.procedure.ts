@@ -2,6 +2,7 @@ import { ReportKind, TicketKind, TicketStatus } from '../../modules/tickets/tick
 import type { Clock } from '../../shared/clock';
 import type { Procedure } from '../procedure';
 import { chaseDepartment } from '../shared/chase-department.handler';
+import { ticketVariables } from '../shared/ticket-variables';
 import { faultReportOnFile } from './fault-report-on-file.handler';
 import { recordCallback } from './record-callback.handler';
 import { remindOwner } from './remind-owner.handler';
@@ -13,12 +14,7 @@ export const FAULT_REPORT_SUBMITTED = 'fault-report-submitted';
 export const faultHandling = (clock: Clock): Procedure => ({
   key: 'fault-handling',
   ticketKinds: [TicketKind.FAULT],
-  startVariables: (ticket) => ({
-    ticketId: ticket.id,
-    ticketNumber: ticket.number,
-    priority: ticket.priority,
-    resolutionDueAt: ticket.resolutionDueAt.toISOString(),
-  }),
+  startVariables: (ticket) => ({ ...ticketVariables(ticket), priority: ticket.priority }),
   // Acknowledging owns the ticket; diagnosing starts the work; restoring again (the customer said
   // it is not back) reopens it; once restored it waits for the customer's word, the report and the callback.
   statusOnEnter: {

@@ -1,7 +1,7 @@
 import type { ServiceHandler } from '../../modules/processes/engine/service-registry';
 import type { Clock } from '../../shared/clock';
 import { perClock } from '../shared/per-clock';
-import { noteOnTicket } from './ticket-note';
+import { noteOnTicket } from '../shared/ticket-note';
 
 /** 回访: the satisfaction the customer gave goes into the ticket's history, where the quarter's measures read it. */
 export const recordCallback = perClock(

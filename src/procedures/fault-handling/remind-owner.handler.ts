@@ -2,7 +2,7 @@ import { execSql } from '../../db/plain-rows';
 import type { ServiceHandler } from '../../modules/processes/engine/service-registry';
 import type { Clock } from '../../shared/clock';
 import { perClock } from '../shared/per-clock';
-import { noteOnTicket } from './ticket-note';
+import { noteOnTicket } from '../shared/ticket-note';
 
 /**
  * Before a deadline the ticket's owner (首问负责: whoever acknowledged it, or was handed it) is

@@ -1,10 +1,8 @@
-import { execSql } from '../../db/plain-rows';
-import { HistoryAction, SubjectType } from '../../modules/history/history.enums';
-import { recordHistory } from '../../modules/history/history.service';
 import type { ServiceHandler } from '../../modules/processes/engine/service-registry';
-import { TaskStatus } from '../../modules/processes/process.enums';
 import type { Clock } from '../../shared/clock';
+import { lateDepartment } from './late-department';
 import { perClock } from './per-clock';
+import { noteOnTicket } from './ticket-note';
 
 /**
  * 催办: the late department is chased. The chase is kept in the instance's variables and, when the
@@ -21,20 +19,7 @@ export const chaseDepartment = perClock(
       const chased = Array.isArray(call.variables.chasedAt) ? (call.variables.chasedAt as string[]) : [];
       const now = clock.now();
       if (call.ticketId) {
-        const [task] = await execSql<{ candidate_department: string }>(
-          call.em,
-          'select candidate_department from process_task where instance_id = ? and status = ? and candidate_department is not null order by created_at limit 1',
-          [call.instanceId, TaskStatus.OPEN],
-        );
-        const department = task?.candidate_department ?? 'the department working on it';
-        recordHistory(call.em, null, {
-          subjectType: SubjectType.TICKET,
-          subjectId: call.ticketId,
-          action: HistoryAction.NOTE_ADDED,
-          at: now,
-          note: `催办: ${department} chased at ${call.elementId}`,
-        });
-        await call.em.flush();
+        await noteOnTicket(call.em, call.ticketId, now, `催办: ${await lateDepartment(call)} chased at ${call.elementId}`);
       }
       return { chasedAt: [...chased, now.toISOString()] };
     },
