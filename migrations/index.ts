@@ -17,6 +17,7 @@ import { Migration20261201218000_ProvisionalDeadlines } from './Migration2026120
 import { Migration20261202100000_DeadlineTimers } from './Migration20261202100000_DeadlineTimers';
 import { Migration20261202110000_ComplaintFacts } from './Migration20261202110000_ComplaintFacts';
 import { Migration20261202120000_CustomerNotifications } from './Migration20261202120000_CustomerNotifications';
+import { Migration20261203140000_CalledProcedures } from './Migration20261203140000_CalledProcedures';
 import { Migration20261202130000_ServiceRequestIntake } from './Migration20261202130000_ServiceRequestIntake';
 
 /**
@@ -43,4 +44,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202110000_ComplaintFacts', class: Migration20261202110000_ComplaintFacts },
   { name: 'Migration20261202120000_CustomerNotifications', class: Migration20261202120000_CustomerNotifications },
   { name: 'Migration20261202130000_ServiceRequestIntake', class: Migration20261202130000_ServiceRequestIntake },
+  { name: 'Migration20261203140000_CalledProcedures', class: Migration20261203140000_CalledProcedures },
 ];

@@ -32,11 +32,11 @@ export function procedureLayer(deps: ProcedureLayerDeps): {
 } {
   const byKey = new Map(deps.procedures.map((procedure) => [procedure.key, procedure]));
   const ticketProcedures: TicketProcedures = {
-    async startFor(uow, ctx, ticket, input) {
+    async startFor(uow, ctx, ticket, input, opening) {
       const key = deps.startedBy.get(ticket.kind);
       if (!key) return;
       const procedure = byKey.get(key);
-      await procedure?.intake?.(uow, ctx, ticket, input);
+      await procedure?.intake?.(uow, ctx, ticket, input, opening.facts);
       const variables = procedure?.startVariables(ticket) ?? { ticketId: ticket.id, ticketNumber: ticket.number };
       await deps.runner.startInstance(uow.em, uow.events, ctx, key, ticket.number, variables, ticket.id);
     },

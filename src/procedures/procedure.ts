@@ -4,6 +4,7 @@ import type { FormCheck } from '../modules/processes/process-task.service';
 import type { Ticket } from '../modules/tickets/ticket.entity';
 import type { ReportKind, TicketKind, TicketStatus } from '../modules/tickets/ticket.enums';
 import type { OpenTicketInput } from '../modules/tickets/ticket.inputs';
+import type { TicketOpening } from '../modules/tickets/ticket-procedures';
 import type { ServiceContext } from '../shared/service-context';
 
 /**
@@ -26,9 +27,11 @@ export interface Procedure {
   readonly statusOnComplete?: TicketStatus;
   /**
    * What it takes in at intake, before it starts, in the ticket's transaction: the facts it
-   * grades the ticket by (a complaint's severity), a record it keeps beside the ticket.
+   * grades the ticket by (a complaint's severity), a record it keeps beside the ticket. `facts` are
+   * what its own request mutation (or `whenCalled`) passed when opening the ticket: the procedure
+   * checks them; a ticket of its kind opened without them is refused here when it needs them.
    */
-  intake?(uow: UnitOfWork, ctx: ServiceContext, ticket: Ticket, input: OpenTicketInput): Promise<void>;
+  intake?(uow: UnitOfWork, ctx: ServiceContext, ticket: Ticket, input: OpenTicketInput, facts: TicketOpening['facts']): Promise<void>;
   /**
    * Its forms' domain checks, by task element id: what the diagram's form cannot say (an invalid
    * complaint needs a reason). Throw a DomainError (badInput) to refuse the completion; nothing changes.
@@ -39,6 +42,18 @@ export interface Procedure {
    * (`submitReport`): delivered in the report's transaction, when the procedure waits for it.
    */
   readonly reportMessages?: Readonly<Partial<Record<ReportKind, string>>>;
+  /**
+   * When another procedure's call activity names this one (`calledElement="<key>"`): the ticket it
+   * opens for the call, from the caller's ticket and variables. The child ticket is linked to the
+   * caller's and this procedure starts on it; without `whenCalled` the called diagram runs as an
+   * instance with no ticket of its own.
+   */
+  whenCalled?(caller: { ticket: Ticket; variables: Readonly<Record<string, unknown>> }): { input: OpenTicketInput; facts?: TicketOpening['facts'] };
+  /**
+   * What it answers its caller when it completes: the variables the caller's call activity
+   * receives. Without it, the caller receives none (a child's ticketId must not overwrite the caller's).
+   */
+  answer?(variables: Readonly<Record<string, unknown>>): Record<string, unknown>;
   /** service-task handlers its diagram names, run in the step's transaction */
   readonly handlers?: Readonly<Record<string, ServiceHandler>>;
 }

@@ -85,6 +85,18 @@ export class ProcessInstance {
   @Property({ type: 'uuid', nullable: true, index: true })
   ticketId?: string | null;
 
+  /** the instance whose call activity started this one (its answer goes back there when it completes) */
+  @Property({ type: 'uuid', nullable: true, index: true })
+  parentInstanceId?: string | null;
+
+  /** the execution of the caller's call activity that waits for this instance */
+  @Property({ type: 'text', nullable: true })
+  calledByExecutionId?: string | null;
+
+  /** the caller's call activity (element id) */
+  @Property({ type: 'text', nullable: true })
+  calledByElementId?: string | null;
+
   @Field(() => InstanceStatus)
   @Enum({ items: () => InstanceStatus })
   status!: InstanceStatus;

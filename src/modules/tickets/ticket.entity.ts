@@ -64,6 +64,10 @@ export class Ticket extends ArchivableEntity {
   @ManyToOne(() => User, { ref: true, nullable: true })
   createdBy?: Ref<User>;
 
+  /** The ticket whose procedure opened this one (a presales request's resource check). */
+  @ManyToOne(() => Ticket, { ref: true, nullable: true, index: true })
+  parent?: Ref<Ticket>;
+
   @Field({ description: 'first response owed to the customer by then' })
   @Property({ type: 'timestamptz' })
   responseDueAt!: Date;

@@ -35,7 +35,7 @@ import { requireCircuits } from './ticket-circuits';
 import { ticketDeadlines } from './ticket-deadlines';
 import { listTickets, type TicketPage } from './ticket-list';
 import { nextTicketNumber } from './ticket-number';
-import type { TicketProcedures } from './ticket-procedures';
+import type { TicketOpening, TicketProcedures } from './ticket-procedures';
 import { TicketReport } from './ticket-report.entity';
 import { allowedTransitions, canTransition, isFinal, openStatuses } from './ticket-status';
 
@@ -82,7 +82,11 @@ export class TicketService {
     return listTickets(ctx.em, this.clock.now(), page, scoped, order);
   }
 
-  open(ctx: ServiceContext, input: OpenTicketInput): Promise<Ticket> {
+  /**
+   * Opens a ticket and starts its procedure in one transaction. `opening` carries what a
+   * procedure's own request adds (its intake facts, the ticket and call that opened this one).
+   */
+  open(ctx: ServiceContext, input: OpenTicketInput, opening: TicketOpening = {}): Promise<Ticket> {
     return this.write(ctx, async (uow, actor) => {
       const { em } = uow;
       let opened = false;
@@ -95,9 +99,9 @@ export class TicketService {
         load: (id) => findById(em, Ticket, id),
         create: async () => {
           opened = true;
-          const ticket = await this.createTicket(em, actor, input);
+          const ticket = await this.createTicket(em, actor, input, opening.parentTicketId);
           // Its procedure starts in the same transaction: a ticket never exists without it.
-          await this.procedures?.startFor(uow, ctx, ticket, input);
+          await this.procedures?.startFor(uow, ctx, ticket, input, opening);
           return ticket;
         },
       });
@@ -105,7 +109,7 @@ export class TicketService {
     });
   }
 
-  private async createTicket(em: EntityManager, actor: User | null, input: OpenTicketInput): Promise<Ticket> {
+  private async createTicket(em: EntityManager, actor: User | null, input: OpenTicketInput, parentTicketId?: string): Promise<Ticket> {
     if (input.complaint && input.kind !== TicketKind.COMPLAINT) {
       throw badInput('complaint', `Only a COMPLAINT takes complaint facts; this ticket is a ${input.kind}`);
     }
@@ -144,6 +148,7 @@ export class TicketService {
       ownerDepartment,
       assignee,
       createdBy: actor ?? undefined,
+      parent: parentTicketId ? ref(Ticket, parentTicketId) : undefined,
       ...deadlines,
       reportDueAt: deadlines.reportDueAt ?? undefined,
       deadlinesProvisional: provisional,
