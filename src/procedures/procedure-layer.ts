@@ -7,6 +7,7 @@ import type { TicketKind } from '../modules/tickets/ticket.enums';
 import type { TicketService } from '../modules/tickets/ticket.service';
 import type { TicketOwnershipService } from '../modules/tickets/ticket-ownership.service';
 import type { TicketProcedures } from '../modules/tickets/ticket-procedures';
+import { calledProcedures } from './called-procedures';
 import type { Procedure } from './procedure';
 
 const RUNNING = [InstanceStatus.RUNNING, InstanceStatus.WAITING, InstanceStatus.INCIDENT];
@@ -33,12 +34,17 @@ export function procedureLayer(deps: ProcedureLayerDeps): {
   const byKey = new Map(deps.procedures.map((procedure) => [procedure.key, procedure]));
   const ticketProcedures: TicketProcedures = {
     async startFor(uow, ctx, ticket, input, opening) {
-      const key = deps.startedBy.get(ticket.kind);
+      // A call activity names the procedure it calls; otherwise the ticket's kind does.
+      const key = opening.calledBy?.key ?? deps.startedBy.get(ticket.kind);
       if (!key) return;
       const procedure = byKey.get(key);
       await procedure?.intake?.(uow, ctx, ticket, input, opening.facts);
       const variables = procedure?.startVariables(ticket) ?? { ticketId: ticket.id, ticketNumber: ticket.number };
-      await deps.runner.startInstance(uow.em, uow.events, ctx, key, ticket.number, variables, ticket.id);
+      const { calledBy } = opening;
+      const link = calledBy
+        ? { parentInstanceId: calledBy.instanceId, executionId: calledBy.executionId, elementId: calledBy.elementId }
+        : null;
+      await deps.runner.startInstance(uow.em, uow.events, ctx, key, ticket.number, variables, ticket.id, link);
     },
     async running(uow, ticketId) {
       const [instance] = await execSql<{ id: string }>(
@@ -90,5 +96,6 @@ export function procedureLayer(deps: ProcedureLayerDeps): {
     const check = byKey.get(task.processKey)?.formChecks?.[task.elementId];
     if (check) await check(em, task, variables);
   };
+  deps.runner.calls.hooks = calledProcedures(byKey, deps.runner, deps.tickets);
   return { ticketProcedures, follower, formCheck };
 }

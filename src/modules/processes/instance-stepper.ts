@@ -4,6 +4,7 @@ import { execSql } from '../../db/plain-rows';
 import type { Clock } from '../../shared/clock';
 import type { DomainEvent } from '../../shared/event-bus';
 import { Role } from '../org/role.enum';
+import { type CallActivities, waitedOnCall } from './call-activities';
 import { hubTimerOf, type TimerDeadlines } from './engine/hub-timer';
 import type { TimerRow, WaitRow } from './engine/postponed';
 import { type ActivityEvent, type EngineExecution, runStep, type StepResult } from './engine/run-step';
@@ -86,6 +87,8 @@ export interface StepContext {
  */
 export class InstanceStepper {
   private departments: Set<string> | null = null;
+  /** call activities: set by the runner, which starts and answers called instances */
+  calls: CallActivities | null = null;
 
   constructor(private readonly options: StepperOptions) {}
 
@@ -122,6 +125,7 @@ export class InstanceStepper {
     context: StepContext = {},
   ): Promise<StepWrite> {
     const now = this.options.clock.now();
+    const waitedOnCallBefore = waitedOnCall(instance.waiting);
     const result = await runStep({
       instanceId: instance.id,
       businessKey: instance.businessKey ?? null,
@@ -178,6 +182,8 @@ export class InstanceStepper {
       await this.options.follower(em, { instance, activities: result.activities, actor, events });
     }
     events.push(new ProcessInstanceChangedEvent(instance.id, instance.processKey, instance.status, instance.businessKey ?? null, now));
+    if (this.calls && result.outcome !== 'failed')
+      await this.calls.afterStep(em, events, instance, result.waits, waitedOnCallBefore, actor);
     return write;
   }
 

@@ -129,8 +129,8 @@ export async function insertInstance(em: EntityManager, instance: InstanceRow): 
   await execSql(
     inStep(em),
     `insert into process_instance (id, definition_id, process_key, definition_version, business_key, status, variables, state,
-       waiting, started_at, updated_at, started_by_id, ticket_id)
-     values (?, ?, ?, ?, ?, ?, ?::jsonb, null, ?::jsonb, ?, ?, ?, ?)`,
+       waiting, started_at, updated_at, started_by_id, ticket_id, parent_instance_id, called_by_execution_id, called_by_element_id)
+     values (?, ?, ?, ?, ?, ?, ?::jsonb, null, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)`,
     [
       instance.id,
       instance.definition.id,
@@ -144,6 +144,9 @@ export async function insertInstance(em: EntityManager, instance: InstanceRow): 
       instance.updatedAt,
       instance.startedBy?.id ?? null,
       instance.ticketId ?? null,
+      instance.parentInstanceId ?? null,
+      instance.calledByExecutionId ?? null,
+      instance.calledByElementId ?? null,
     ],
   );
 }

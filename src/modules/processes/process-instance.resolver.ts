@@ -114,6 +114,19 @@ export class ProcessInstanceResolver {
     return capList(ctx.loaders.activitiesByInstance.load(instance.id), LIST_CAPS.instanceActivities);
   }
 
+  @FieldResolver(() => ProcessInstance, { nullable: true, description: 'the instance whose call activity started this one' })
+  calledBy(@Root() instance: Row<ProcessInstance>, @Ctx() ctx: AppContext): MaybePromise<Row<ProcessInstance> | null> {
+    return instance.parentInstanceId ? ctx.loaders.instanceById.load(instance.parentInstanceId) : null;
+  }
+
+  @MaxItems(LIST_CAPS.instanceTasks)
+  @FieldResolver(() => [ProcessInstance], {
+    description: `the instances its call activities started, oldest first (the first ${LIST_CAPS.instanceTasks})`,
+  })
+  calledInstances(@Root() instance: Row<ProcessInstance>, @Ctx() ctx: AppContext): Promise<Row<ProcessInstance>[]> {
+    return capList(ctx.loaders.calledByInstance.load(instance.id), LIST_CAPS.instanceTasks);
+  }
+
   @FieldResolver(() => Incident, { nullable: true, description: 'why the instance stopped, when it did' })
   incident(@Root() instance: Row<ProcessInstance>): Incident | null {
     const data = instance.incidentData;

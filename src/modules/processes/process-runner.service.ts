@@ -7,8 +7,9 @@ import { inTransaction } from '../../db/unit-of-work';
 import type { Clock } from '../../shared/clock';
 import { badInput, DomainError, ErrorCode, notFound } from '../../shared/domain-error';
 import type { DomainEvent, EventBus } from '../../shared/event-bus';
-import type { ServiceContext } from '../../shared/service-context';
+import { type ServiceContext, systemActor } from '../../shared/service-context';
 import { runOnce } from '../idempotency/run-once';
+import { CallActivities, type CallHooks, type CallLink, type CallRunner } from './call-activities';
 import { closeTask, closeTimer, type DefinitionData, type InstanceStepper } from './instance-stepper';
 import {
   type InstanceRow,
@@ -24,20 +25,52 @@ import { InstanceStatus } from './process.enums';
 import { ProcessInstanceChangedEvent } from './process.events';
 import { type DiagramElement, ProcessDefinition } from './process-definition.entity';
 import { ProcessInstance, type WaitingActivity } from './process-instance.entity';
-import { stepActor } from './step-actor';
+import { type StepActor, stepActor } from './step-actor';
 
 /**
  * Starts, moves and stops process instances. Every step locks its instance row (FOR UPDATE), so
  * two hubs on one database never run the same step twice.
  */
-export class ProcessRunnerService {
+export class ProcessRunnerService implements CallRunner {
   private readonly definitions = new Map<string, DefinitionData>();
+  /** call activities; the procedure layer replaces its hooks for procedures that open tickets */
+  readonly calls: CallActivities;
 
   constructor(
     private readonly clock: Clock,
     private readonly bus: EventBus,
     private readonly stepper: InstanceStepper,
-  ) {}
+  ) {
+    this.calls = new CallActivities(this, this.plainCalls());
+    stepper.calls = this.calls;
+  }
+
+  /** A called diagram runs as a plain instance on the caller's variables and answers with its own. */
+  plainCalls(): CallHooks {
+    return {
+      start: async (em, events, { parent, wait }) => {
+        const link = { parentInstanceId: parent.id, executionId: wait.executionId, elementId: wait.elementId };
+        const ctx = { em, actor: systemActor };
+        await this.startInstance(em, events, ctx, wait.calledElement, parent.businessKey ?? null, { ...parent.variables }, null, link);
+      },
+      answer: (child) => ({ ...child.variables }),
+      cancelled: async () => undefined,
+    };
+  }
+
+  /** A called instance completed: its caller's call activity completes with its answer, when the caller still waits there. */
+  async answerCall(
+    em: EntityManager,
+    events: DomainEvent[],
+    link: CallLink,
+    output: Record<string, unknown>,
+    actor: StepActor | null,
+  ): Promise<void> {
+    const parent = await this.lock(em, link.parentInstanceId);
+    if (parent.status !== InstanceStatus.WAITING || !parent.waiting.some((w) => w.elementId === link.elementId)) return;
+    const definition = await this.definitionOf(em, parent.definition.id);
+    await this.stepper.advance(em, parent, definition, { kind: 'signal', elementId: link.elementId, output }, actor, events);
+  }
 
   start(
     ctx: ServiceContext,
@@ -71,6 +104,7 @@ export class ProcessRunnerService {
     businessKey: string | null,
     variables: Record<string, unknown>,
     ticketId: string | null = null,
+    calledBy: CallLink | null = null,
   ): Promise<InstanceRow> {
     const actor = await stepActor(em, ctx);
     const [latest] = await execSql<{ id: string; version: number }>(
@@ -93,6 +127,9 @@ export class ProcessRunnerService {
       waiting: [],
       incidentData: null,
       ticketId,
+      parentInstanceId: calledBy?.parentInstanceId ?? null,
+      calledByExecutionId: calledBy?.executionId ?? null,
+      calledByElementId: calledBy?.elementId ?? null,
       startedAt: now,
       endedAt: null,
       updatedAt: now,
@@ -189,6 +226,8 @@ export class ProcessRunnerService {
     const closedTimers = (await pendingTimers(em, instance.id)).map((timer) => closeTimer(timer, false, now));
     await writeStep(em, { ...noChanges(instance), stateChanged: true, closedTasks, closedTimers });
     events.push(new ProcessInstanceChangedEvent(instance.id, instance.processKey, instance.status, instance.businessKey ?? null, now));
+    // What it called stops with it.
+    await this.calls.cancelChildren(em, events, instance.id, `${instance.processKey} was cancelled: ${reason}`);
     return instance;
   }
 

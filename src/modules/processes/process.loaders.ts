@@ -32,6 +32,11 @@ export const processLoaders = (em: EntityManager) => ({
     const rows = await selectRows(em, ProcessInstance, 'ticket_id = any(?::uuid[])', [uuidArray(ticketIds)], 'started_at desc');
     return ticketIds.map((id) => rows.find((row) => row.ticketId === id) ?? null);
   }),
+  /** the instances each instance's call activities started, oldest first */
+  calledByInstance: new DataLoader<string, Row<ProcessInstance>[]>(async (ids) => {
+    const rows = await selectRows(em, ProcessInstance, 'parent_instance_id = any(?::uuid[])', [uuidArray(ids)], 'started_at asc');
+    return groupBy(ids, rows, (i) => i.parentInstanceId ?? '');
+  }),
   activitiesByInstance: new DataLoader<string, Row<ActivityRecord>[]>(async (ids) => {
     const rows = await selectRows(em, ActivityRecord, 'instance_id = any(?::uuid[])', [uuidArray(ids)], 'id asc');
     return groupBy(ids, rows, (a) => a.instance.id);

@@ -45,6 +45,19 @@ export class TicketFieldsResolver {
     return ticket.createdBy ? ctx.loaders.userById.load(ticket.createdBy.id) : null;
   }
 
+  @FieldResolver(() => Ticket, { nullable: true, description: 'the ticket whose procedure opened this one (same customer)' })
+  parent(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): MaybePromise<Row<Ticket> | null> {
+    return ticket.parent ? ctx.loaders.ticketById.load(ticket.parent.id) : null;
+  }
+
+  @MaxItems(LIST_CAPS.ticketCircuits)
+  @FieldResolver(() => [Ticket], {
+    description: `the tickets its procedure opened, oldest first (a presales request's resource check; at most ${LIST_CAPS.ticketCircuits})`,
+  })
+  children(@Root() ticket: Row<Ticket>, @Ctx() ctx: AppContext): Promise<Row<Ticket>[]> {
+    return capList(ctx.loaders.childrenByTicket.load(ticket.id), LIST_CAPS.ticketCircuits);
+  }
+
   @MaxItems(LIST_CAPS.history)
   @FieldResolver(() => [HistoryEvent], { description: `append-only history, newest first (the newest ${LIST_CAPS.history} without last)` })
   history(

@@ -14,7 +14,7 @@ export interface TicketOpening {
   /** the ticket whose procedure opened this one (a presales request's resource check) */
   parentTicketId?: string;
   /** the call activity that opened it: the procedure started on it answers that call when it completes */
-  calledBy?: { instanceId: string; executionId: string; elementId: string };
+  calledBy?: { instanceId: string; executionId: string; elementId: string; key: string };
 }
 
 /**

@@ -9,6 +9,8 @@ export interface WaitRow {
   formFields: { id: string; label: string | null; type: string; required: boolean; values: string[] | null }[];
   /** id of the message a catch event or receive task waits for */
   messageRef: string | null;
+  /** the process a call activity calls (its expression resolved), else null */
+  calledElement: string | null;
 }
 
 /** A timer armed by the engine; `expireAt` is by the engine's own (real) clock. */
@@ -41,6 +43,7 @@ interface PostponedApi {
 
 interface Behaviour {
   candidateGroups?: string;
+  calledElement?: string;
   extensionElements?: { values?: { $type: string; fields?: FormFieldDef[] }[] };
   eventDefinitions?: { type?: string; $type?: string; behaviour?: { messageRef?: { id: string } } }[];
   messageRef?: { id: string };
@@ -69,6 +72,15 @@ function candidateGroupsOf(item: PostponedApi): string {
   if (!written.includes('${') || !item.owner.environment) return written;
   const resolved = item.owner.environment.resolveExpression(written, { content: item.content });
   return typeof resolved === 'string' ? resolved : Array.isArray(resolved) ? resolved.join(',') : '';
+}
+
+/** The process a call activity calls, `${environment.variables.key}` resolved from the instance's variables. */
+function calledElementOf(item: PostponedApi): string | null {
+  const written = item.owner.behaviour?.calledElement;
+  if (item.owner.type !== 'bpmn:CallActivity' || !written) return null;
+  if (!written.includes('${') || !item.owner.environment) return written;
+  const resolved = item.owner.environment.resolveExpression(written, { content: item.content });
+  return typeof resolved === 'string' && resolved ? resolved : null;
 }
 
 /** Reads bpmn-engine's postponed activities into plain rows: waits and timers. */
@@ -116,6 +128,7 @@ export function readPostponed(postponed: unknown[]): { waits: WaitRow[]; timers:
       })),
       messageRef:
         behaviour.messageRef?.id ?? behaviour.eventDefinitions?.find((d) => d.behaviour?.messageRef)?.behaviour?.messageRef?.id ?? null,
+      calledElement: calledElementOf(item),
     });
   }
   return { waits, timers };

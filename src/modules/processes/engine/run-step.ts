@@ -67,7 +67,15 @@ interface ActivityApi {
 const durableTimers = () => new Timers({ setTimeout: (() => ({})) as unknown as typeof setTimeout, clearTimeout: () => undefined });
 
 // Outputs of tasks that take input (user tasks, services, messages) become process variables.
-const OUTPUT_TYPES = new Set(['bpmn:UserTask', 'bpmn:ServiceTask', 'bpmn:ReceiveTask', 'bpmn:IntermediateCatchEvent', 'bpmn:SendTask']);
+// A call activity's output is what the called process answered (see call-activities.ts).
+const OUTPUT_TYPES = new Set([
+  'bpmn:UserTask',
+  'bpmn:ServiceTask',
+  'bpmn:ReceiveTask',
+  'bpmn:IntermediateCatchEvent',
+  'bpmn:SendTask',
+  'bpmn:CallActivity',
+]);
 const RESERVED = new Set(['id', 'executionId', 'fields', 'content', 'properties']);
 // A task's output named like these would reach the variables object's prototype, not the variables.
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
