@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
+import { FEDERATION_ACCESS } from './access';
 
 /** `Query.tickets` -> the roles (and CUSTOMER) its `@Authorized` names. */
 export type RootFieldAccess = Map<string, readonly string[]>;
@@ -20,7 +21,7 @@ export function rootFieldAccess(schema: GraphQLSchema): RootFieldAccess {
   for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
     for (const name of Object.keys(root?.getFields() ?? {})) {
       const key = `${root?.name}.${name}`;
-      access.set(key, declared.get(key) ?? []);
+      access.set(key, declared.get(key) ?? FEDERATION_ACCESS[key] ?? []);
     }
   }
   return access;

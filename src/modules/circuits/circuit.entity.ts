@@ -1,10 +1,14 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Ref, Unique } from '@mikro-orm/core';
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ObjectType } from 'type-graphql';
 import { ArchivableEntity } from '../../db/base.entity';
 import { Customer } from '../customers/customer.entity';
+import { Department } from '../org/department.entity';
 import { AccessTechnology, CircuitServiceType, CircuitStatus } from './circuit.enums';
 
 /** A dedicated line or service instance (电路/专线) of one customer. */
+// Federation keys: a supergraph finds it by these (src/graphql/federation.ts).
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "code")')
 @ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'circuit' })
 @Index({ properties: ['createdAt', 'id'] })
@@ -42,4 +46,8 @@ export class Circuit extends ArchivableEntity {
   @Enum({ items: () => CircuitStatus })
   @Index()
   status: CircuitStatus = CircuitStatus.feasibilityChecked;
+
+  /** who maintains it, recorded when its handover acceptance (交维验收) is approved: no maintenance vacuum */
+  @ManyToOne(() => Department, { ref: true, nullable: true })
+  maintainingDepartment?: Ref<Department> | null;
 }

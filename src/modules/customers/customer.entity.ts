@@ -1,10 +1,13 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Ref, Unique } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { ArchivableEntity } from '../../db/base.entity';
 import { User } from '../org/user.entity';
 import { ServiceLevel } from './customer.enums';
 
 /** An enterprise customer (集团客户). Relations are resolved by field resolvers through loaders. */
+// Federation keys: a supergraph finds it by these (src/graphql/federation.ts).
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "code")')
 @ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'customer' })
 @Index({ properties: ['createdAt', 'id'] })

@@ -1,10 +1,12 @@
 import { Entity, Enum, ManyToOne, Property, type Ref, Unique } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity';
 import { Department } from './department.entity';
 import { Role } from './role.enum';
 
 /** A member of staff. The department is resolved by a field resolver through a loader. */
+// Federation keys: a supergraph finds it by these (src/graphql/federation.ts).
+@Directive('@key(fields: "id")')
 @ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'app_user' })
 export class User extends BaseEntity {

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { HeldInRow } from '../../graphql/list-cap';
 import { User } from '../org/user.entity';
 import { InstanceStatus } from './process.enums';
@@ -55,6 +55,7 @@ export interface StoredIncident {
  * A running procedure. Between steps it lives only here: the engine state is saved after every
  * step and the engine is dropped, so waiting instances cost no memory.
  */
+@Directive('@key(fields: "id")')
 @ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'process_instance' })
 @Index({ properties: ['status', 'startedAt'] })

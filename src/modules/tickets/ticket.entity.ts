@@ -1,5 +1,5 @@
 import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, Property, type Ref, Unique } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { ArchivableEntity } from '../../db/base.entity';
 import { Circuit } from '../circuits/circuit.entity';
 import { Customer } from '../customers/customer.entity';
@@ -8,6 +8,9 @@ import { User } from '../org/user.entity';
 import { TicketChannel, TicketKind, TicketPriority, TicketSeverity, TicketStatus } from './ticket.enums';
 
 /** A piece of work the center tracks end to end. Relations resolve through loaders. */
+// Federation keys: a supergraph finds it by these (src/graphql/federation.ts).
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "number")')
 @ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'ticket' })
 @Index({ properties: ['createdAt', 'id'] })
