@@ -100,7 +100,7 @@ describe('Deploying diagrams as modelers write them', () => {
 
   test('When a form field has a type the hub cannot check, then the diagram is refused naming the task and the field', async () => {
     expect(await refused(variant('colour-field', ['type="date"', 'type="color"']))).toEqual([
-      'bpmn:UserTask Activity_assess: form field "due" has type "color", which the hub cannot check (string, long, boolean, date, enum)',
+      'bpmn:UserTask Activity_assess: form field "due" has type "color", which the hub cannot check (string, long, boolean, date, enum, attachments)',
     ]);
   });
 

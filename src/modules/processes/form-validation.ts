@@ -11,7 +11,24 @@ const valid: Record<string, (value: unknown, field: FormField) => boolean> = {
   boolean: (v) => typeof v === 'boolean',
   date: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
   enum: (v, f) => typeof v === 'string' && (f.values ?? []).includes(v),
+  // Ids of uploaded documents; whether each exists and may be seen is the attachments module's check on completion.
+  attachments: (v) => Array.isArray(v) && v.every((id) => typeof id === 'string'),
 };
+
+/** What a field of a type must be, for the refusal. */
+const expectedOf = (field: FormField): string =>
+  field.type === 'enum'
+    ? `one of ${(field.values ?? []).join(', ')}`
+    : field.type === 'attachments'
+      ? 'a list of attachment ids'
+      : `a ${field.type}`;
+
+/** No answer: absent, whitespace, or an attachments field's empty list. */
+const isBlank = (value: unknown, field: FormField): boolean =>
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && value.trim() === '') ||
+  (field.type === 'attachments' && Array.isArray(value) && value.length === 0);
 
 /**
  * Checks what a task is completed with against the form declared in the diagram: required
@@ -24,8 +41,8 @@ export function validateTaskVariables(fields: readonly FormField[], variables: R
   }
   for (const field of fields) {
     const value = variables[field.id];
-    // Whitespace is no answer: a required field filled with spaces is missing.
-    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    // Whitespace is no answer: a required field filled with spaces (or no attachment) is missing.
+    if (isBlank(value, field)) {
       if (field.required) throw badInput(`variables.${field.id}`, `${field.label ?? field.id} is required`);
       continue;
     }
@@ -33,10 +50,7 @@ export function validateTaskVariables(fields: readonly FormField[], variables: R
     if (typeof value === 'string' && value.length > MAX_FORM_TEXT) {
       throw badInput(`variables.${field.id}`, `${field.label ?? field.id} is at most ${MAX_FORM_TEXT} characters`);
     }
-    if (!check(value, field)) {
-      const expected = field.type === 'enum' ? `one of ${(field.values ?? []).join(', ')}` : `a ${field.type}`;
-      throw badInput(`variables.${field.id}`, `${field.label ?? field.id} must be ${expected}`);
-    }
+    if (!check(value, field)) throw badInput(`variables.${field.id}`, `${field.label ?? field.id} must be ${expectedOf(field)}`);
   }
   if (fields.length > 0) {
     const declared = new Set(fields.map((f) => f.id));

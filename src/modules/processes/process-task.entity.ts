@@ -14,7 +14,7 @@ export class FormField {
   @Field(() => String, { nullable: true })
   label!: string | null;
 
-  @Field({ description: 'string, long, boolean, date or enum' })
+  @Field({ description: 'string, long, boolean, date, enum or attachments (a list of attachment ids)' })
   type!: string;
 
   @Field()

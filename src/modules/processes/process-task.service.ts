@@ -37,6 +37,22 @@ export interface CheckedTask {
 /** Refuses a completion by throwing (badInput); runs in the completion's transaction, before the step. */
 export type FormCheck = (em: EntityManager, task: CheckedTask, variables: Record<string, unknown>) => Promise<void>;
 
+/** A form field's answer as completing the task hands it on, checked for its type's shape already. */
+export interface FieldAnswer {
+  ctx: ServiceContext;
+  actor: StepActor;
+  task: CheckedTask;
+  fieldId: string;
+  value: unknown;
+}
+
+/**
+ * What a form field of a type defined outside this module does when its task completes (an
+ * `attachments` field attaches documents to the ticket): in the completion's transaction, before
+ * the step; throwing refuses the completion and nothing changes.
+ */
+export type FieldCompletion = (em: EntityManager, answer: FieldAnswer) => Promise<void>;
+
 /** The work queue: who may take a task, and completing it, which moves its instance on. */
 export class ProcessTaskService {
   constructor(
@@ -48,6 +64,9 @@ export class ProcessTaskService {
 
   /** The procedures' checks of forms (set at boot by the procedure layer). */
   formCheck: FormCheck = async () => undefined;
+
+  /** By field type: what answers of that type do on completion (set at boot by the composition root). */
+  readonly fieldCompletions = new Map<string, FieldCompletion>();
 
   /** Plain rows, one statement (and one more for the caller's department when the filter needs it). */
   async queue(ctx: ServiceContext, filter: TaskQueueFilter): Promise<TaskRow[]> {
@@ -129,11 +148,19 @@ export class ProcessTaskService {
       validateTaskVariables(task.formFields, variables);
       if (instance.status !== InstanceStatus.WAITING)
         throw new DomainError(ErrorCode.CONFLICT, `Its process instance is ${instance.status.toLowerCase()}`);
-      await this.formCheck(
-        em,
-        { processKey: instance.processKey, elementId: task.elementId, ticketId: instance.ticketId ?? null, instanceId: instance.id },
-        variables,
-      );
+      const checked = {
+        processKey: instance.processKey,
+        elementId: task.elementId,
+        ticketId: instance.ticketId ?? null,
+        instanceId: instance.id,
+      };
+      await this.formCheck(em, checked, variables);
+      for (const field of task.formFields) {
+        const completion = this.fieldCompletions.get(field.type);
+        const value = variables[field.id];
+        if (completion && value !== undefined && value !== null)
+          await completion(em, { ctx, actor, task: checked, fieldId: field.id, value });
+      }
       await this.stepper.advance(
         em,
         instance,

@@ -1,7 +1,7 @@
 import { type LintNode, owningElement, type RuleFactory } from './rule-types';
 
-/** The types the hub checks task variables against (form-validation.ts). */
-export const FORM_FIELD_TYPES = ['string', 'long', 'boolean', 'date', 'enum'] as const;
+/** The types the hub checks task variables against (form-validation.ts); `attachments` takes a list of attachment ids. */
+export const FORM_FIELD_TYPES = ['string', 'long', 'boolean', 'date', 'enum', 'attachments'] as const;
 
 /** `kexiang/form-field-type`: camunda:formField types the hub can check (config `types` to narrow). */
 const formFieldType: RuleFactory<{ types?: readonly string[] }> = (config = {}) => {
