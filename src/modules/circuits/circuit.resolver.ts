@@ -7,10 +7,11 @@ import { historyLimit } from '../../graphql/history-limit';
 import { LIST_CAPS, MaxItems } from '../../graphql/list-cap';
 import { lookupKey } from '../../graphql/lookup-key';
 import { PageArgs } from '../../graphql/page-args';
-import { EDIT_CIRCUITS, READ_CENTER_DATA } from '../auth/access';
+import { CENTER_STAFF, EDIT_CIRCUITS, READ_CENTER_DATA } from '../auth/access';
 import { Customer } from '../customers/customer.entity';
 import { SubjectType } from '../history/history.enums';
 import { HistoryEvent } from '../history/history-event.entity';
+import { Department } from '../org/department.entity';
 import { Circuit } from './circuit.entity';
 import { CircuitFilter, CircuitOrder, CreateCircuitInput, UpdateCircuitInput } from './circuit.inputs';
 
@@ -61,6 +62,16 @@ export class CircuitResolver {
     @Ctx() ctx: AppContext,
   ): Promise<Circuit> {
     return ctx.services.circuits.archive(ctx, id, version, reason);
+  }
+
+  // Which unit maintains a line is the operator's organization, not the customer's business.
+  @Authorized(...CENTER_STAFF)
+  @FieldResolver(() => Department, {
+    nullable: true,
+    description: 'who maintains it since its handover acceptance (交维); null before (staff only)',
+  })
+  maintainingDepartment(@Root() circuit: Row<Circuit>, @Ctx() ctx: AppContext): MaybePromise<Row<Department> | null> {
+    return circuit.maintainingDepartment ? ctx.loaders.departmentById.load(circuit.maintainingDepartment.id) : null;
   }
 
   @FieldResolver(() => Customer)

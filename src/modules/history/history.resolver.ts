@@ -30,7 +30,7 @@ export async function visibleHistory(ctx: AppContext, events: Promise<Row<Histor
 
 /** Fields whose values are people or departments: history shows them as such, not as raw ids. */
 const USER_FIELDS = new Set(['assignee', 'owner']);
-const DEPARTMENT_FIELDS = new Set(['ownerDepartment']);
+const DEPARTMENT_FIELDS = new Set(['ownerDepartment', 'maintainingDepartment']);
 
 @Resolver(() => FieldChange)
 export class FieldChangeResolver {

@@ -4,7 +4,7 @@ import type { MaybePromise } from '../../db/batch-loaders';
 import type { Row } from '../../db/plain-rows';
 import type { AppContext } from '../../graphql/context';
 import { MaxItems } from '../../graphql/list-cap';
-import { ASSIGN_TASKS, TASK_WORKERS, worksOnlyThroughTasks } from '../auth/access';
+import { ASSIGN_TASKS, CENTER_STAFF, TASK_WORKERS, worksOnlyThroughTasks } from '../auth/access';
 import { User } from '../org/user.entity';
 import { ActivityRecord } from './activity-record.entity';
 import { TaskStatus } from './process.enums';
@@ -69,6 +69,9 @@ export class ProcessTaskResolver {
     return ctx.services.processes.tasks.complete(ctx, id, variables ?? {});
   }
 
+  // Contractors work only through their tasks: the instance carries every variable (the customer,
+  // other departments' answers) and its other tasks. A procedure tells them what they need on the task.
+  @Authorized(...CENTER_STAFF)
   @FieldResolver(() => ProcessInstance)
   instance(@Root() task: Row<ProcessTask>, @Ctx() ctx: AppContext): MaybePromise<Row<ProcessInstance> | null> {
     return ctx.loaders.instanceById.load(task.instance.id);
