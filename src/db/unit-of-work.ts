@@ -12,6 +12,12 @@ export interface UnitOfWork {
 const enclosing = new AsyncLocalStorage<DomainEvent[]>();
 
 /**
+ * Runs `work` so that transactions nested in it hand their events to `events` (a service task's
+ * try: what it announces joins the step only when the try succeeds).
+ */
+export const collectingEvents = <T>(events: DomainEvent[], work: () => Promise<T>): Promise<T> => enclosing.run(events, work);
+
+/**
  * Runs `work` in one transaction; publishes its events only after commit, never on rollback. Run
  * inside another transaction (a service called by another service's work: a savepoint), its
  * events join the outer transaction's and are published when that one commits.

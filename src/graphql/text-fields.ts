@@ -19,11 +19,13 @@ export const NoNulCharacter = (options?: ValidationOptions): PropertyDecorator =
  * spaces), without NUL. Every string input carries one, so no text reaches the database unbounded.
  */
 export const Text =
-  (max: number, options: { min?: number } = {}): PropertyDecorator =>
+  (max: number, options: { min?: number; each?: boolean } = {}): PropertyDecorator =>
   (target, key) => {
-    (options.min ? Length(options.min, max) : MaxLength(max))(target, key);
-    if (options.min) Matches(/\S/, { message: '$property must not be blank' })(target, key);
-    NoNulCharacter()(target, key);
+    // `each`: a list of texts, every one bounded the same way.
+    const each = { each: options.each };
+    (options.min ? Length(options.min, max, each) : MaxLength(max, each))(target, key);
+    if (options.min) Matches(/\S/, { message: '$property must not be blank', ...each })(target, key);
+    NoNulCharacter(each)(target, key);
   };
 
 const day = (date: Date) => date.toISOString().slice(0, 10);

@@ -73,12 +73,12 @@ export class ProcessDefinitionService {
    * across restarts (`npm run processes:export` writes it back to the folder).
    */
   async deployDirectory(ctx: ServiceContext, directory: string): Promise<Deployment[]> {
-    const files = readdirSync(directory)
+    const sources = readdirSync(directory)
       .filter((f) => f.endsWith('.bpmn'))
-      .sort();
+      .sort()
+      .map((file) => ({ file, xml: readFileSync(path.join(directory, file), 'utf8') }));
     const deployments: Deployment[] = [];
-    for (const file of files) {
-      const xml = readFileSync(path.join(directory, file), 'utf8');
+    for (const { file, xml } of calleesFirst(sources)) {
       const sha256 = createHash('sha256').update(xml).digest('hex');
       const fromDisk = await ctx.em
         .fork()
@@ -112,4 +112,28 @@ export class ProcessDefinitionService {
       throw new DomainError(ErrorCode.BAD_USER_INPUT, `The diagram cannot be deployed: ${problems.join('; ')}`, { field: 'xml', problems });
     return { diagram, serializedSource };
   }
+}
+
+/**
+ * A diagram whose call activity calls another folder's process deploys after it (deploying
+ * checks that the called process exists). Read from the text only to order the files: the
+ * deployment checks each one in full. A cycle keeps the remaining files in name order.
+ */
+export function calleesFirst<T extends { file: string; xml: string }>(sources: readonly T[]): T[] {
+  const defines = (xml: string) => [...xml.matchAll(/<(?:bpmn:)?process\b[^>]*\bid="([^"]+)"/g)].map((m) => m[1]);
+  const calls = (xml: string) => [...xml.matchAll(/\bcalledElement="([^"$]+)"/g)].map((m) => m[1]);
+  const fromFolder = new Set(sources.flatMap((s) => defines(s.xml)));
+  const ordered: T[] = [];
+  const deployed = new Set<string>();
+  let pending = [...sources];
+  while (pending.length > 0) {
+    const ready = pending.filter((s) => calls(s.xml).every((key) => !fromFolder.has(key) || deployed.has(key) || defines(s.xml).includes(key)));
+    const next = ready.length > 0 ? ready : pending.slice(0, 1);
+    for (const source of next) {
+      ordered.push(source);
+      for (const key of defines(source.xml)) deployed.add(key);
+    }
+    pending = pending.filter((s) => !next.includes(s));
+  }
+  return ordered;
 }
