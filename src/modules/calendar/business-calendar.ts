@@ -98,6 +98,16 @@ export class BusinessCalendar {
     return current;
   }
 
+  /** When a local day's working hours open and close, as instants (a deadline "on" that day). */
+  workingHoursOf(day: string): { opens: Date; closes: Date } {
+    return { opens: new Date(this.dayStartUtc(day) + this.start), closes: new Date(this.dayStartUtc(day) + this.end) };
+  }
+
+  /** The instant a local day begins (00:00 China time). */
+  startOfDay(day: string): Date {
+    return new Date(this.dayStartUtc(day));
+  }
+
   /** Adds hours counted only inside working hours of working days. */
   addWorkingHours(from: Date, hours: number): Date {
     let remaining = hours * 60 * MINUTE;
