@@ -6,6 +6,8 @@ export enum SubjectType {
   CONTACT = 'CONTACT',
   CIRCUIT = 'CIRCUIT',
   CALENDAR = 'CALENDAR',
+  /** a quarterly report's narrative section (each save) and its submission */
+  QUARTERLY_REPORT = 'QUARTERLY_REPORT',
 }
 
 export enum HistoryAction {

@@ -14,6 +14,7 @@ import { DomainError, ErrorCode } from '../../shared/domain-error';
 import type { EventBus } from '../../shared/event-bus';
 import type { Actor, ServiceContext } from '../../shared/service-context';
 import { type AlarmOutcome, AlarmOutcomeKind, priorityOf, type RaiseAlarmInput } from './alarm.types';
+import { ALARM_SEVERITY_FACT } from './fault-impact';
 
 /** Who raises alarms, for recognizing one sent again (not the account it came with). */
 const OSS: Actor = { kind: 'system', userCode: 'oss', customerId: null };
@@ -68,6 +69,8 @@ export class AlarmService {
               circuitIds: [circuit.id],
               priority: priorityOf[input.severity],
             }),
+            // The fault-handling intake records from it whether the fault affects service (X.733).
+            { facts: { [ALARM_SEVERITY_FACT]: input.severity } },
           );
         },
       });

@@ -3,6 +3,7 @@ import type { Clock } from '../../shared/clock';
 import type { Procedure } from '../procedure';
 import { chaseDepartment } from '../shared/chase-department.handler';
 import { ticketVariables } from '../shared/ticket-variables';
+import { faultIntake, impactAtAcknowledge } from './fault-impact';
 import { faultReportOnFile } from './fault-report-on-file.handler';
 import { recordCallback } from './record-callback.handler';
 import { remindOwner } from './remind-owner.handler';
@@ -15,6 +16,10 @@ export const faultHandling = (clock: Clock): Procedure => ({
   key: 'fault-handling',
   ticketKinds: [TicketKind.FAULT],
   startVariables: (ticket) => ({ ...ticketVariables(ticket), priority: ticket.priority }),
+  // Whether the fault affects service (故障恢复及时率 counts only those): an alarm's severity says
+  // so at intake, and the center's "Service affected" answer at acknowledge corrects it.
+  intake: (uow, _ctx, ticket, _input, facts) => faultIntake(clock)(uow, ticket, facts),
+  recordOnLeave: { acknowledge: impactAtAcknowledge(clock) },
   // Acknowledging owns the ticket; diagnosing starts the work; restoring again (the customer said
   // it is not back) reopens it; once restored it waits for the customer's word, the report and the callback.
   statusOnEnter: {
