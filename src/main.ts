@@ -1,18 +1,20 @@
 import 'reflect-metadata';
 import { startHub } from './app';
 import { loadConfig } from './config/config';
+import { createLogger } from './shared/logger';
 
 /** Bootstrap only: settings -> hub -> stop on a signal. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const log = createLogger({ level: config.logLevel });
   const hub = await startHub(config);
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
-  console.log(`Kexiang hub ready at http://localhost:${hub.port}/graphql on ${where}`);
+  log.info({ port: hub.port }, `Kexiang hub ready at http://localhost:${hub.port}/graphql on ${where}`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stopping`);
+    log.info({ signal }, `${signal}: stopping`);
     await hub.stop();
     process.exit(0);
   };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LOG_LEVELS, type LogLevel } from '../shared/logger';
 
 /** The development secret: tokens signed with it are refused in production. */
 export const DEV_JWT_SECRET = 'kexiang-development-secret-do-not-use-in-production';
@@ -22,6 +23,11 @@ const bool = (raw: string): boolean => {
   throw new Error(`expected true or false, got "${raw}"`);
 };
 const text = (raw: string): string => raw;
+const logLevel = (raw: string): LogLevel => {
+  const level = LOG_LEVELS.find((l) => l === raw.toLowerCase());
+  if (!level) throw new Error(`expected one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return level;
+};
 const hhmm = (raw: string): string => {
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) throw new Error(`expected a time as HH:MM, got "${raw}"`);
   return raw;
@@ -112,6 +118,12 @@ export const settings = {
     default: 8 * 1024 * 1024,
     parse: int,
   },
+  attachmentMaxBytes: {
+    env: 'ATTACHMENT_MAX_BYTES',
+    doc: 'largest attachment POST /attachments takes, in bytes, counted while it streams in; a larger one is refused with 413',
+    default: 20 * 1024 * 1024,
+    parse: int,
+  },
   wsMaxOperations: {
     env: 'WS_MAX_OPERATIONS',
     doc: 'operations (mostly subscriptions) one WebSocket connection may run at once',
@@ -148,7 +160,25 @@ export const settings = {
     default: 10000,
     parse: int,
   },
-  logSql: { env: 'LOG_SQL', doc: 'print every SQL statement', default: false, parse: bool },
+  logSql: { env: 'LOG_SQL', doc: 'log every SQL statement (with its request id, values left out)', default: false, parse: bool },
+  logLevel: {
+    env: 'LOG_LEVEL',
+    doc: 'least severe log lines written as JSON on stdout: fatal, error, warn, info, debug, trace or silent',
+    default: 'info' as LogLevel,
+    parse: logLevel,
+  },
+  metricsToken: {
+    env: 'METRICS_TOKEN',
+    doc: 'bearer token a scraper must send to read /metrics; when empty, /metrics is open outside production and off (404) in production',
+    default: '',
+    parse: text,
+  },
+  metricsMaxOperations: {
+    env: 'METRICS_MAX_OPERATIONS',
+    doc: 'distinct GraphQL operation names /metrics labels by name; operations named later are counted as __other',
+    default: 200,
+    parse: int,
+  },
 } satisfies Record<string, Setting<unknown>>;
 
 type Settings = typeof settings;

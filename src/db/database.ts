@@ -13,12 +13,16 @@ export interface Database {
 }
 
 /** Connects to DATABASE_URL, or starts the embedded database, then applies pending migrations. */
-export async function openDatabase(config: Config, entities: OrmOptionsInput['entities']): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  entities: OrmOptionsInput['entities'],
+  logger?: OrmOptionsInput['logger'],
+): Promise<Database> {
   const embedded: EmbeddedPostgres | undefined = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
   const clientUrl = embedded?.url ?? config.databaseUrl;
   const poolSize = embedded ? 1 : config.dbPoolSize;
   const orm = await MikroORM.init(
-    ormOptions({ clientUrl, poolSize, logSql: config.logSql, statementTimeoutMs: config.statementTimeoutMs, entities }),
+    ormOptions({ clientUrl, poolSize, logSql: config.logSql, statementTimeoutMs: config.statementTimeoutMs, entities, logger }),
   );
   try {
     await orm.getMigrator().up();

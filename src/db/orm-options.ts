@@ -1,8 +1,10 @@
 import path from 'node:path';
-import { ReflectMetadataProvider } from '@mikro-orm/core';
+import { type LoggerOptions, ReflectMetadataProvider } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { migrationsList } from '../../migrations';
+import type { Logger } from '../shared/logger';
+import { SqlLogger } from './sql-logger';
 
 /** The project root, whether running from sources (src/db) or from the build (dist/src/db). */
 export const projectRoot = (() => {
@@ -18,10 +20,13 @@ export interface OrmOptionsInput {
   logSql?: boolean;
   /** PostgreSQL cancels any statement running longer (0: no limit) */
   statementTimeoutMs?: number;
+  /** where MikroORM's lines go (LOG_SQL statements among them), as JSON; its own coloured text otherwise */
+  logger?: Logger;
 }
 
 /** One place that says how the hub talks to PostgreSQL; the CLI config uses it too. */
 export function ormOptions(input: OrmOptionsInput): Options {
+  const { logger } = input;
   return defineConfig({
     driver: PostgreSqlDriver,
     clientUrl: input.clientUrl,
@@ -35,6 +40,7 @@ export function ormOptions(input: OrmOptionsInput): Options {
     forceUndefined: true,
     allowGlobalContext: false,
     debug: input.logSql ? ['query'] : false,
+    ...(logger ? { loggerFactory: (options: LoggerOptions) => new SqlLogger(options, logger) } : {}),
     extensions: [Migrator],
     migrations: {
       // The list is imported, not scanned, so sources (Jest) and the build load the same files.

@@ -10,11 +10,13 @@ import type { ValidationError } from 'class-validator';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import { DomainError, ErrorCode } from '../shared/domain-error';
+import { currentRequest } from '../shared/request-scope';
 
 /**
- * Unexpected failures get a reference id that the log carries too; in production their message
- * and details are hidden behind it, and no message names the schema's fields, arguments, types or
- * enum values as suggestions ("Did you mean ...?"). Every transport formats with this.
+ * Unexpected failures get a reference id that the log carries too, and the request's id (HTTP);
+ * in production their message and details are hidden behind them, and no message names the
+ * schema's fields, arguments, types or enum values as suggestions ("Did you mean ...?"). Every
+ * transport formats with this.
  */
 export function createFormatError(options: { production: boolean; log?: (line: string, error: unknown) => void }) {
   const log = options.log ?? ((line, error) => console.error(line, error));
@@ -26,12 +28,15 @@ export function createFormatError(options: { production: boolean; log?: (line: s
     }
     const reference = randomUUID().slice(0, 8);
     log(`[error ${reference}]`, error instanceof GraphQLError ? (error.originalError ?? error) : error);
-    if (!options.production) return { ...mapped, extensions: { ...mapped.extensions, code: 'INTERNAL_SERVER_ERROR', reference } };
+    // The request's id too, so the caller can quote what the operator's logs are searched by.
+    const requestId = currentRequest()?.requestId;
+    const traced = requestId ? { reference, requestId } : { reference };
+    if (!options.production) return { ...mapped, extensions: { ...mapped.extensions, code: 'INTERNAL_SERVER_ERROR', ...traced } };
     return {
       message: `Internal error (reference ${reference})`,
       path: mapped.path,
       locations: mapped.locations,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', reference },
+      extensions: { code: 'INTERNAL_SERVER_ERROR', ...traced },
     };
   };
 }

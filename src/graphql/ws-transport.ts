@@ -25,6 +25,8 @@ export interface WsTransportOptions {
   /** operations one connection may have running at once (subscriptions mostly) */
   maxOperations: number;
   maxAnswerBytes: number;
+  /** told when a subscription's event stream opens and when an operation ends (the open-subscriptions gauge) */
+  subscriptions?: { opened(connection: object, id: string): void; ended(connection: object, id: string): void };
 }
 
 type ConnectionParams = Record<string, unknown> | undefined;
@@ -82,6 +84,11 @@ export function serveGraphqlWs(wsServer: WebSocketServer, options: WsTransportOp
         const operation = getOperationAST(args.document, args.operationName);
         return options.run(args.document, args.operationName, operation?.variableDefinitions, args.variableValues, args.contextValue);
       },
+      // A subscription's result is its event stream; queries and mutations over the socket answer once.
+      onOperation: (ctx, id, _payload, _args, result) => {
+        if (Symbol.asyncIterator in result) options.subscriptions?.opened(ctx, id);
+      },
+      onComplete: (ctx, id) => options.subscriptions?.ended(ctx, id),
       onError: (_ctx, _id, _payload, errors) => errors.map(format),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(format) } : result),
     },

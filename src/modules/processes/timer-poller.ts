@@ -21,6 +21,9 @@ export class TimerPoller {
   private running: Promise<unknown> = Promise.resolve();
   private stopping = false;
 
+  /** Told of each timer fired, after its step committed (the timer-lag metric: firedAt - dueAt). */
+  onFired: (fired: { elementId: string; dueAt: Date; firedAt: Date }) => void = () => undefined;
+
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
@@ -37,6 +40,11 @@ export class TimerPoller {
       this.running = this.running.then(() => this.runOnce()).catch((err: unknown) => console.error('timer poll failed:', err));
     }, intervalMs);
     this.handle.unref();
+  }
+
+  /** Started and not stopped: readiness asks, since a hub whose poller stopped lets timers fall behind. */
+  get isRunning(): boolean {
+    return this.handle !== null;
   }
 
   async stop(): Promise<void> {
@@ -64,8 +72,10 @@ export class TimerPoller {
    */
   private async fireNext(skipped: string[]): Promise<'fired' | 'skipped' | 'none'> {
     let taken: string | null = null;
+    // Assigned inside the transaction's callback, which TypeScript's narrowing does not follow.
+    let fired = null as { elementId: string; dueAt: Date; firedAt: Date } | null;
     try {
-      return await inTransaction(this.em.fork(), this.bus, async ({ em, events }) => {
+      const outcome = await inTransaction(this.em.fork(), this.bus, async ({ em, events }) => {
         const due = await takeDueTimer(em, this.clock.now(), skipped);
         if (!due) return 'none';
         const { timer, instance } = due;
@@ -82,8 +92,11 @@ export class TimerPoller {
         await this.stepper.advance(em, instance, definition, { kind: 'timer', elementId: timer.elementId }, null, events, {
           firing: timer,
         });
+        fired = { elementId: timer.elementId, dueAt: timer.dueAt, firedAt: timer.firedAt ?? this.clock.now() };
         return 'fired';
       });
+      if (outcome === 'fired' && fired) this.onFired(fired);
+      return outcome;
     } catch (err) {
       if (!taken) throw err;
       console.error(`timer ${taken} did not fire; the next poll tries again:`, err instanceof Error ? err.message : err);
