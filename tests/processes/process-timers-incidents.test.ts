@@ -27,6 +27,7 @@ describe('Durable timers, incidents, cancelling and moving instances', () => {
     // The first drawing of fault handling (its restore timer a fixed PT4H): the center's own
     // diagram now counts to the ticket's deadline, and these instances work on no ticket.
     await deploy(t, fixture('four-task-fault.bpmn'));
+    await deploy(t, fixture('timer-date.bpmn'));
   });
   afterAll(() => t.stop());
 
@@ -67,6 +68,24 @@ describe('Durable timers, incidents, cancelling and moving instances', () => {
     const confirm = (await readInstance(t, id)).tasks[0];
     await t.ok(COMPLETE, { id: confirm.id, v: { customerConfirmed: true } }, staff.kx);
     expect((await readInstance(t, id)).status).toBe('COMPLETED');
+  });
+
+  test('When a timer waits for a date the hub has not reached, then it waits for the hub clock, whatever the wall clock says', async () => {
+    // The hub's clock is in March 2026; the date is a week later, long before the wall clock.
+    const at = new Date(t.clock.now().getTime() + 7 * 24 * HOUR).toISOString();
+    const { id } = (await t.ok<{ startProcess: { id: string } }>(
+      'mutation($v: JSONObject) { startProcess(key: "timer-date", variables: $v) { id } }',
+      { v: { at } },
+    )).startProcess;
+    let instance = await readInstance(t, id);
+    expect(instance.waiting.map((w) => w.elementId)).toEqual(['until']);
+    t.clock.advance(7 * 24 * HOUR - 1000);
+    await poll();
+    expect((await readInstance(t, id)).tasks).toEqual([]);
+    t.clock.advance(2000);
+    await poll();
+    instance = await readInstance(t, id);
+    expect(instance.tasks.map((x) => x.elementId)).toEqual(['work']);
   });
 
   test('When a task is completed before its timer, then the timer is dropped and never fires', async () => {

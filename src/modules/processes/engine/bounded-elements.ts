@@ -41,7 +41,12 @@ class BoundedTimerEventDefinition extends BaseTimer {
     if (hub) return { expireAt: new Date(Date.now() + PLACEHOLDER_MS), delay: PLACEHOLDER_MS, repeat: undefined };
     const problem = timerProblem(timerType, String(value), limitsOf(this.environment));
     if (problem) throw new Error(`the timer cannot be armed: ${problem}`);
-    return super.parse(timerType, value);
+    const parsed = super.parse(timerType, value);
+    // A date is due by the hub's clock (instance-stepper reads it from the value). By the engine's
+    // own clock, the real one, a date already past fires at once, inside the step: on a hub whose
+    // clock is not the wall clock (tests, a replay) that ran the timer's path early.
+    if (timerType === 'timeDate') return { ...(parsed as object), expireAt: new Date(Date.now() + PLACEHOLDER_MS), delay: PLACEHOLDER_MS };
+    return parsed;
   }
 }
 
