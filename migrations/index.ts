@@ -17,8 +17,15 @@ import { Migration20261201218000_ProvisionalDeadlines } from './Migration2026120
 import { Migration20261202100000_DeadlineTimers } from './Migration20261202100000_DeadlineTimers';
 import { Migration20261202110000_ComplaintFacts } from './Migration20261202110000_ComplaintFacts';
 import { Migration20261202120000_CustomerNotifications } from './Migration20261202120000_CustomerNotifications';
-import { Migration20261203140000_CalledProcedures } from './Migration20261203140000_CalledProcedures';
 import { Migration20261202130000_ServiceRequestIntake } from './Migration20261202130000_ServiceRequestIntake';
+import { Migration20261203100000_ResourceChecks } from './Migration20261203100000_ResourceChecks';
+import { Migration20261203110000_CircuitProvisioning } from './Migration20261203110000_CircuitProvisioning';
+import { Migration20261203120000_HandoverAcceptance } from './Migration20261203120000_HandoverAcceptance';
+import { Migration20261203130000_Attachments } from './Migration20261203130000_Attachments';
+import { Migration20261203140000_CalledProcedures } from './Migration20261203140000_CalledProcedures';
+import { Migration20261203150000_PresalesRequests } from './Migration20261203150000_PresalesRequests';
+import { Migration20261203160000_CutoverNotices } from './Migration20261203160000_CutoverNotices';
+import { Migration20261203170000_Measures } from './Migration20261203170000_Measures';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file and adds it here;
@@ -44,5 +51,12 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202110000_ComplaintFacts', class: Migration20261202110000_ComplaintFacts },
   { name: 'Migration20261202120000_CustomerNotifications', class: Migration20261202120000_CustomerNotifications },
   { name: 'Migration20261202130000_ServiceRequestIntake', class: Migration20261202130000_ServiceRequestIntake },
+  { name: 'Migration20261203100000_ResourceChecks', class: Migration20261203100000_ResourceChecks },
+  { name: 'Migration20261203110000_CircuitProvisioning', class: Migration20261203110000_CircuitProvisioning },
+  { name: 'Migration20261203120000_HandoverAcceptance', class: Migration20261203120000_HandoverAcceptance },
+  { name: 'Migration20261203130000_Attachments', class: Migration20261203130000_Attachments },
   { name: 'Migration20261203140000_CalledProcedures', class: Migration20261203140000_CalledProcedures },
+  { name: 'Migration20261203150000_PresalesRequests', class: Migration20261203150000_PresalesRequests },
+  { name: 'Migration20261203160000_CutoverNotices', class: Migration20261203160000_CutoverNotices },
+  { name: 'Migration20261203170000_Measures', class: Migration20261203170000_Measures },
 ];

@@ -2,7 +2,11 @@ import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { createPubSub } from '@graphql-yoga/subscription';
@@ -21,7 +25,12 @@ import { compiledExecutor, compiledRun } from './graphql/compiled-executor';
 import type { AppContext, ContextDeps } from './graphql/context';
 import { createFormatError } from './graphql/format-error';
 import { operationGuard, restoreRuleCode } from './graphql/operation-guard';
+import { specStatusPlugin } from './graphql/spec-status.plugin';
 import { serveGraphqlWs } from './graphql/ws-transport';
+import { attachmentRoutes } from './modules/attachments/attachment.routes';
+import { consoleRoutes, findConsoleDir, graphiqlPage } from './modules/console/console-routes';
+import { quarterlyReportRoutes } from './modules/measures/quarterly-report.routes';
+import { createOperations } from './modules/operations/operations';
 import { deployProcesses } from './modules/processes/deploy-processes';
 import { ServiceRegistry } from './modules/processes/engine/service-registry';
 import { processLimitsOf } from './modules/processes/process-limits';
@@ -31,6 +40,7 @@ import { Topic } from './modules/realtime/topics';
 import { seedHubIfEmpty } from './seed/seed-live-tickets';
 import { type Clock, systemClock } from './shared/clock';
 import { EventBus } from './shared/event-bus';
+import { createLogger, type LogDestination } from './shared/logger';
 
 /** The largest request body or WebSocket frame: room for a 1 MB diagram, JSON-escaped. */
 const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
@@ -39,6 +49,8 @@ export interface HubOptions {
   clock?: Clock;
   /** service-task handlers to offer diagrams (tests register their own) */
   registry?: ServiceRegistry;
+  /** where the JSON log lines go (stdout by default; tests read them) */
+  logDestination?: LogDestination;
 }
 
 export interface Hub {
@@ -49,17 +61,6 @@ export interface Hub {
   readonly bus: EventBus;
   readonly schema: GraphQLSchema;
   stop(): Promise<void>;
-}
-
-/** Ready means the database answers a query within `ms`; a dead connection must not hang the probe. */
-async function databaseAnswers(database: Database, ms: number): Promise<boolean> {
-  const check = database.orm.em
-    .getConnection()
-    .execute('select 1')
-    .then(() => true)
-    .catch(() => false);
-  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref());
-  return Promise.race([check, timeout]);
 }
 
 /** Body-parser failures (too large, not JSON) answered as GraphQL errors rather than HTML pages. */
@@ -74,7 +75,8 @@ const jsonErrors: express.ErrorRequestHandler = (err: { status?: number; type?: 
 /** Boots the hub: database (migrated, seeded when empty), schema, HTTP and WebSocket on one port. */
 export async function startHub(config: Config, options: HubOptions = {}): Promise<Hub> {
   const clock = options.clock ?? systemClock;
-  const database = await openHubDatabase(config);
+  const log = createLogger({ level: config.logLevel, destination: options.logDestination });
+  const database = await openHubDatabase(config, log);
   try {
     const bus = new EventBus();
     const registry = options.registry ?? new ServiceRegistry();
@@ -101,7 +103,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     const stopRelay = relayEvents(bus, broadcaster, (message) => {
       // A schedule entered on any hub: this one counts deadlines on it too.
       if (message.topic === Topic.CalendarChanged) {
-        services.calendar.load(database.orm.em).catch((err: unknown) => console.error('calendar reload failed:', err));
+        services.calendar.load(database.orm.em).catch((err: unknown) => log.error({ err }, 'calendar reload failed'));
         return;
       }
       pubSub.publish(message.topic, message.payload);
@@ -109,7 +111,10 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     const schema = await buildCenterSchema(pubSub);
     const deps: ContextDeps = { em: database.orm.em, services, clock, createLoaders };
 
+    const operations = createOperations({ config, database, bus, clock, poller: services.processes.poller, log });
     const app = express();
+    // First: every later line of the request (SQL, errors, the access line) carries its id.
+    app.use(operations.requestScopes);
     // GraphQL answers POSTs, which no cache revalidates: hashing every body for an ETag is wasted work.
     app.set('etag', false);
     const httpServer = http.createServer(app);
@@ -125,7 +130,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     const introspection = config.introspection ?? !config.production;
     const guard = operationGuard({ introspection });
     const run = compiledRun(schema);
-    const baseFormat = createFormatError({ production: config.production });
+    const baseFormat = createFormatError({ production: config.production, log: (line, error) => log.error({ err: error }, line) });
     const formatError = (formatted: GraphQLFormattedError, error: unknown) => baseFormat(restoreRuleCode(formatted, error), error);
     const wsCleanup = serveGraphqlWs(wsServer, {
       schema,
@@ -134,6 +139,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       authenticate,
       formatError,
       maxOperations: config.wsMaxOperations,
+      subscriptions: operations.subscriptions,
       maxAnswerBytes: config.maxAnswerBytes,
     });
     const apollo = new ApolloServer<AppContext>({
@@ -146,11 +152,19 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       // main.ts owns SIGINT/SIGTERM and stops the whole hub; Apollo's own handlers stopped only
       // Apollo and then re-raised the signal into ours, and the process never exited.
       stopOnTerminationSignals: false,
+      // Apollo's own warnings as JSON lines too, with the request id when they concern one.
+      logger: log,
       formatError,
       includeStacktraceInErrorResponses: false,
       plugins: [
         // Cache hints are unused; the plugin wraps every field resolver and costs a tenth of a big page.
         ApolloServerPluginCacheControlDisabled(),
+        specStatusPlugin(),
+        operations.apolloPlugin,
+        // A subgraph would send resolver timings to any client asking (ftv1): the hub keeps them to itself.
+        ApolloServerPluginInlineTraceDisabled(),
+        // Apollo's landing page loads from a CDN (blank offline): the console bundles GraphiQL instead.
+        ApolloServerPluginLandingPageDisabled(),
         ApolloServerPluginDrainHttpServer({ httpServer }),
         {
           serverWillStart: async () => ({
@@ -166,18 +180,25 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     app.get('/health/live', (_req, res) => {
       res.json({ status: 'ok' });
     });
-    app.get('/health/ready', async (_req, res) => {
-      const ready = await databaseAnswers(database, 2000);
-      res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
-    });
+    app.get('/health/ready', operations.readyRoute);
+    app.get('/metrics', operations.metricsRoute);
+    // The console (src/console, built into dist/console) and, outside production, its GraphQL IDE at GET /graphql.
+    const consoleDir = findConsoleDir();
+    app.use('/console', consoleRoutes(consoleDir));
+    if (!config.production) app.get('/graphql', graphiqlPage(consoleDir));
     app.use(
       '/graphql',
       // Room for a 1 MB diagram in a deployProcessDefinition request (JSON escaping adds some).
+      operations.observeGraphql,
       express.json({ limit: MAX_REQUEST_BYTES }),
       capHttpAnswer(config.maxAnswerBytes),
       expressMiddleware(apollo, { context: ({ req }) => authenticate(req.headers.authorization) }),
     );
 
+    // Raw bodies, read here and counted while they stream: no body parser runs on this path.
+    app.use('/attachments', attachmentRoutes({ authenticate, formatError, maxBytes: config.attachmentMaxBytes }));
+    // The quarterly report as a printable page, for the same tokens as /graphql.
+    app.use('/reports', quarterlyReportRoutes({ authenticate, formatError }));
     app.use(jsonErrors);
     await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
     services.processes.poller.start(config.processPollMs);
@@ -185,7 +206,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     const slaSweep =
       config.processPollMs > 0
         ? setInterval(() => {
-            services.sla.sweep(database.orm.em.fork()).catch((err: unknown) => console.error('SLA sweep failed:', err));
+            services.sla.sweep(database.orm.em.fork()).catch((err: unknown) => log.error({ err }, 'SLA sweep failed'));
           }, config.processPollMs)
         : null;
     const port = (httpServer.address() as AddressInfo).port;
@@ -202,6 +223,7 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
         await services.processes.poller.stop();
         if (slaSweep) clearInterval(slaSweep);
         stopRelay();
+        operations.stop();
         await broadcaster.close();
         await database.close();
       },

@@ -75,7 +75,13 @@ async function drawLanes(xml) {
       ? [start, { x: start.x, y: end.y }, end]
       : end.x === to.x
         ? [start, { x: (start.x + end.x) / 2, y: start.y }, { x: (start.x + end.x) / 2, y: end.y }, end]
-        : [start, { x: start.x + 20, y: start.y }, { x: start.x + 20, y: end.y + (end.y > start.y ? -20 : 20) }, { x: end.x, y: end.y + (end.y > start.y ? -20 : 20) }, end];
+        : [
+            start,
+            { x: start.x + 20, y: start.y },
+            { x: start.x + 20, y: end.y + (end.y > start.y ? -20 : 20) },
+            { x: end.x, y: end.y + (end.y > start.y ? -20 : 20) },
+            end,
+          ];
     edge.waypoint = points
       .filter((p, i, all) => i === 0 || p.x !== all[i - 1].x || p.y !== all[i - 1].y)
       .map((p) => moddle.create('dc:Point', { x: Math.round(p.x), y: Math.round(p.y) }));
@@ -83,7 +89,8 @@ async function drawLanes(xml) {
   }
   for (const shape of shapes.values()) shape.label = undefined;
 
-  const bounds = (x, y, w, h) => moddle.create('dc:Bounds', { x: Math.round(x), y: Math.round(y), width: Math.round(w), height: Math.round(h) });
+  const bounds = (x, y, w, h) =>
+    moddle.create('dc:Bounds', { x: Math.round(x), y: Math.round(y), width: Math.round(w), height: Math.round(h) });
   const laneShapes = lanes.map((lane) => {
     const band = bands.get(lane.id);
     return moddle.create('bpmndi:BPMNShape', {

@@ -17,7 +17,10 @@ const byColumn = new WeakMap<EntityManager, Map<string, RecordLoader<string, unk
 
 function loaderBy<E extends Keyed>(em: EntityManager, entity: new () => E, column: 'code' | 'number'): RecordLoader<string, Row<E> | null> {
   let loaders = byColumn.get(em);
-  if (!loaders) byColumn.set(em, (loaders = new Map()));
+  if (!loaders) {
+    loaders = new Map();
+    byColumn.set(em, loaders);
+  }
   const key = `${entity.name}.${column}`;
   let loader = loaders.get(key);
   if (!loader) {

@@ -1,10 +1,18 @@
 import type { ServiceRegistry } from '../modules/processes/engine/service-registry';
 import { TicketKind } from '../modules/tickets/ticket.enums';
 import type { TicketService } from '../modules/tickets/ticket.service';
+import { circuitProvisioning } from '../procedures/circuit-provisioning/circuit-provisioning.procedure';
+import type { ProvisioningService } from '../procedures/circuit-provisioning/provisioning.service';
 import { complaintHandling } from '../procedures/complaint-handling/complaint-handling.procedure';
+import type { CutoverService } from '../procedures/cutover-notice/cutover.service';
+import { cutoverProcedures } from '../procedures/cutover-notice/cutover-notice.procedure';
 import { emergencyResponse } from '../procedures/emergency-response/emergency-response.procedure';
 import { faultHandling } from '../procedures/fault-handling/fault-handling.procedure';
+import { handoverAcceptance } from '../procedures/handover-acceptance/handover-acceptance.procedure';
+import type { PresalesService } from '../procedures/presales-support/presales.service';
+import { presalesSupport } from '../procedures/presales-support/presales-support.procedure';
 import type { Procedure } from '../procedures/procedure';
+import { resourceCheck } from '../procedures/resource-check/resource-check.procedure';
 import { serviceRequest } from '../procedures/service-request/service-request.procedure';
 import type { ServiceRequestService } from '../procedures/service-request/service-request.service';
 import { slaEscalation } from '../procedures/sla-escalation/sla-escalation.procedure';
@@ -13,13 +21,24 @@ import type { Clock } from '../shared/clock';
 /** The center's procedures the hub runs. A new procedure is one folder in src/procedures/, its diagram, and a line here. */
 export const centerProcedures = (
   clock: Clock,
-  services: { serviceRequests: ServiceRequestService; tickets: TicketService },
+  services: {
+    serviceRequests: ServiceRequestService;
+    tickets: TicketService;
+    presales: PresalesService;
+    provisioning: ProvisioningService;
+    cutovers: CutoverService;
+  },
 ): Procedure[] => [
   faultHandling(clock),
   slaEscalation,
   serviceRequest(clock, services.serviceRequests),
   complaintHandling(clock, (uow, ticket, severity, reason) => services.tickets.regrade(uow, ticket, severity, reason)),
   emergencyResponse(clock),
+  resourceCheck(clock),
+  handoverAcceptance(clock),
+  presalesSupport(clock, services.presales),
+  circuitProvisioning(clock, services.provisioning),
+  ...cutoverProcedures(services.cutovers),
 ];
 
 /**

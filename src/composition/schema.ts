@@ -9,4 +9,7 @@ import { resolvers } from './resolvers';
 
 /** The center's schema: every resolver, role checks, no root field without its access rule, as a federation subgraph. */
 export const buildCenterSchema = async (pubSub?: PubSub): Promise<GraphQLSchema> =>
-  federate(await buildHubSchema({ resolvers, authChecker: RoleChecker, check: assertEveryRootFieldDeclaresAccess }, pubSub), centerFederation);
+  federate(
+    await buildHubSchema({ resolvers, authChecker: RoleChecker, check: assertEveryRootFieldDeclaresAccess }, pubSub),
+    centerFederation,
+  );

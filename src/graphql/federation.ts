@@ -42,7 +42,10 @@ export function federate(schema: GraphQLSchema, parts: FederationParts): GraphQL
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [type, resolve] of Object.entries(parts.entities)) {
     const existing = (resolvers[type] ?? {}) as Record<string, unknown>;
-    resolvers[type] = { ...existing, __resolveReference: (reference: EntityReference, ctx: unknown) => resolve(reference, ctx as AppContext) };
+    resolvers[type] = {
+      ...existing,
+      __resolveReference: (reference: EntityReference, ctx: unknown) => resolve(reference, ctx as AppContext),
+    };
   }
   const subgraph = buildSubgraphSchema({ typeDefs: parse(subgraphSdl(schema)), resolvers });
   carryFieldExtensions(schema, subgraph);
@@ -63,7 +66,8 @@ export function federate(schema: GraphQLSchema, parts: FederationParts): GraphQL
 /** Each representation names one of the hub's entity types and a key; anything else is the caller's mistake. */
 function checkRepresentations(representations: unknown, types: readonly string[]): void {
   if (!Array.isArray(representations)) throw badInput('representations', 'representations is a list of entity references');
-  if (representations.length > MAX_REPRESENTATIONS) throw badInput('representations', `At most ${MAX_REPRESENTATIONS} representations per call`);
+  if (representations.length > MAX_REPRESENTATIONS)
+    throw badInput('representations', `At most ${MAX_REPRESENTATIONS} representations per call`);
   representations.forEach((reference: unknown, i) => {
     const typename = reference && typeof reference === 'object' ? (reference as { __typename?: unknown }).__typename : undefined;
     if (typeof typename !== 'string' || !types.includes(typename)) {

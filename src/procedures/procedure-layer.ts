@@ -1,6 +1,8 @@
 import { execSql } from '../db/plain-rows';
+import type { UnitOfWork } from '../db/unit-of-work';
 import type { StepFollower } from '../modules/processes/instance-stepper';
 import { InstanceStatus, TaskStatus } from '../modules/processes/process.enums';
+import { TaskChangedEvent } from '../modules/processes/process.events';
 import type { ProcessRunnerService } from '../modules/processes/process-runner.service';
 import type { FormCheck } from '../modules/processes/process-task.service';
 import type { TicketKind } from '../modules/tickets/ticket.enums';
@@ -38,8 +40,11 @@ export function procedureLayer(deps: ProcedureLayerDeps): {
       const key = opening.calledBy?.key ?? deps.startedBy.get(ticket.kind);
       if (!key) return;
       const procedure = byKey.get(key);
-      await procedure?.intake?.(uow, ctx, ticket, input, opening.facts);
-      const variables = procedure?.startVariables(ticket) ?? { ticketId: ticket.id, ticketNumber: ticket.number };
+      const taken = await procedure?.intake?.(uow, ctx, ticket, input, opening.facts);
+      const variables = {
+        ...(procedure?.startVariables(ticket) ?? { ticketId: ticket.id, ticketNumber: ticket.number }),
+        ...(taken && typeof taken === 'object' ? (taken as Record<string, unknown>) : {}),
+      };
       const { calledBy } = opening;
       const link = calledBy
         ? { parentInstanceId: calledBy.instanceId, executionId: calledBy.executionId, elementId: calledBy.elementId }
@@ -72,7 +77,9 @@ export function procedureLayer(deps: ProcedureLayerDeps): {
       await deps.runner.deliverMessage(uow.em, uow.events, ctx, instance.id, message, { reportKind: kind });
     },
     async cancel(uow, instanceId, reason) {
-      await deps.runner.cancelInstance(uow.em, uow.events, instanceId, reason);
+      const instance = await deps.runner.cancelInstance(uow.em, uow.events, instanceId, reason);
+      const procedure = byKey.get(instance.processKey);
+      if (instance.ticketId && procedure?.cancelled) await procedure.cancelled(uow, instance.ticketId, reason);
     },
   };
   const follower: StepFollower = async (em, step) => {
@@ -84,8 +91,12 @@ export function procedureLayer(deps: ProcedureLayerDeps): {
       if (activity.event === 'leave' && step.actor && procedure.ownerFrom?.includes(activity.elementId)) {
         await deps.ownership.takeOwnership(uow, ticketId, step.actor.id, activity.name ?? activity.elementId);
       }
+      const recorder = activity.event === 'leave' ? procedure.recordOnLeave?.[activity.elementId] : undefined;
+      if (recorder) await recorder(uow, ticketId, step.instance.variables);
       const to = activity.event === 'enter' ? procedure.statusOnEnter[activity.elementId] : undefined;
       if (to) await deps.tickets.followProcedure(uow, ticketId, to, step.actor?.id ?? null, activity.name ?? activity.elementId);
+      const assignee = activity.event === 'enter' ? procedure.assignTo?.[activity.elementId] : undefined;
+      if (assignee) await assignOpened(uow, step.instance.id, activity.elementId, step.instance.variables[assignee]);
     }
     if (step.instance.status === InstanceStatus.COMPLETED && procedure.statusOnComplete) {
       await deps.tickets.followProcedure(uow, ticketId, procedure.statusOnComplete, step.actor?.id ?? null, `${procedure.key} completed`);
@@ -98,4 +109,23 @@ export function procedureLayer(deps: ProcedureLayerDeps): {
   };
   deps.runner.calls.hooks = calledProcedures(byKey, deps.runner, deps.tickets);
   return { ticketProcedures, follower, formCheck };
+}
+
+/**
+ * A task the step just opened goes to the person its procedure names (`assignTo`), in the step's
+ * transaction: written after the step's own rows, so the task row is there; announced as assigned
+ * at the step's time (the task's creation, by the hub's clock).
+ */
+async function assignOpened(uow: UnitOfWork, instanceId: string, elementId: string, userId: unknown): Promise<void> {
+  if (typeof userId !== 'string' || !userId) return;
+  const assigned = await execSql<{ id: string; candidate_department: string | null; candidate_role: string | null; created_at: string }>(
+    uow.em,
+    `update process_task set assignee_id = ? where instance_id = ? and element_id = ? and status = ? and assignee_id is null
+      returning id, candidate_department, candidate_role, created_at`,
+    [userId, instanceId, elementId, TaskStatus.OPEN],
+  );
+  for (const task of assigned) {
+    const at = new Date(task.created_at);
+    uow.events.push(new TaskChangedEvent(task.id, 'ASSIGNED', task.candidate_department, task.candidate_role, userId, at));
+  }
 }

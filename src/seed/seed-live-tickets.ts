@@ -1,8 +1,15 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { centerProcedures, procedureStarts } from '../composition/procedures';
 import type { Services } from '../composition/services';
+import { AccessTechnology, CircuitServiceType, CircuitStatus } from '../modules/circuits/circuit.enums';
+import { CreateCircuitInput } from '../modules/circuits/circuit.inputs';
 import { TicketChannel, TicketKind, TicketPriority } from '../modules/tickets/ticket.enums';
 import type { OpenTicketInput } from '../modules/tickets/ticket.inputs';
+import type { TicketOpening } from '../modules/tickets/ticket-procedures';
+import { DispatchLevel } from '../procedures/circuit-provisioning/provisioning.enums';
+import { DispatchOrderInput } from '../procedures/circuit-provisioning/provisioning.inputs';
+import { CutoverKind } from '../procedures/cutover-notice/cutover.enums';
+import { CutoverInput } from '../procedures/cutover-notice/cutover.inputs';
 import type { Clock } from '../shared/clock';
 import type { Actor } from '../shared/service-context';
 import { complaintTitles, consultationTitles, faultTitles, genericTitles } from './demo-names';
@@ -66,13 +73,55 @@ export async function seedLiveTickets(orm: MikroORM, services: Services, kinds: 
       const customer = random.pick(customers);
       const input = liveInput(random, kind, i, customer.id, customer.circuits);
       try {
-        opened.push((await services.tickets.open({ em: orm.em.fork(), actor: dutyDesk }, input)).id);
+        const ctx = { em: orm.em.fork(), actor: dutyDesk };
+        if (kind === TicketKind.CIRCUIT_DISPATCH) {
+          opened.push((await openLiveDispatch(services, ctx, customer.id, i)).id);
+          continue;
+        }
+        if (kind === TicketKind.CUTOVER_NOTICE) {
+          opened.push((await openLiveCutover(services, ctx, customer.circuits.slice(0, 2))).ticketId);
+          continue;
+        }
+        opened.push((await services.tickets.open(ctx, input, liveOpening(kind))).id);
       } catch (err) {
         console.warn(`Seeding: a live ${kind} ticket could not be opened: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
   }
   return opened;
+}
+
+/** What a kind's own request adds to its ticket: a resource check names what to check (its intake refuses one without). */
+function liveOpening(kind: TicketKind): TicketOpening {
+  // A handover acceptance names its works (the contractor and maintaining unit default).
+  if (kind === TicketKind.HANDOVER_ACCEPTANCE)
+    return { facts: { works: [{ kind: 'FIBER', description: '客户新址 至 接入机房 24芯光缆' }] } };
+  // A presales request names the customer's needs, sites and the circuits wanted (its resource check checks them).
+  if (kind === TicketKind.PRESALES_SUPPORT)
+    return {
+      facts: {
+        needs: '总部与分部之间 100M 数据专线, 总部 200M 互联网专线',
+        scope: 'LOCAL',
+        coverageAsked: false,
+        sites: ['总部', '分部'],
+        circuits: [
+          { serviceType: 'DATA_LINE', bandwidthMbps: 100, aEnd: '总部机房', zEnd: '分部机房', accessTechnology: 'MSAP_SDH', site: '分部' },
+          {
+            serviceType: 'INTERNET_DEDICATED_LINE',
+            bandwidthMbps: 200,
+            aEnd: '总部机房',
+            zEnd: null,
+            accessTechnology: 'FIBER_PTN',
+            site: '总部',
+          },
+        ],
+        outsourcedServices: [],
+      },
+    };
+  if (kind !== TicketKind.RESOURCE_CHECK) return {};
+  return {
+    facts: { scope: 'LOCAL', coverageAsked: false, sites: ['客户新址'], resources: [{ kind: 'CIRCUIT', name: '互联网专线 100M' }] },
+  };
 }
 
 function liveInput(random: Random, kind: TicketKind, i: number, customerId: string, circuits: string[]): OpenTicketInput {
@@ -103,4 +152,46 @@ function liveInput(random: Random, kind: TicketKind, i: number, customerId: stri
     default:
       return { ...base, channel: TicketChannel.EMAIL, title: random.pick(genericTitles[kind] ?? ['工单']) };
   }
+}
+
+/** A dispatch order arrives for a circuit the inventory holds reserved (a new line being built). */
+async function openLiveDispatch(services: Services, ctx: { em: EntityManager; actor: Actor }, customerId: string, i: number) {
+  const circuit = await services.circuits.create(
+    ctx,
+    Object.assign(new CreateCircuitInput(), {
+      code: `SZ-NEW-${String(i + 1).padStart(4, '0')}`,
+      customerId,
+      serviceType: CircuitServiceType.INTERNET_DEDICATED_LINE,
+      bandwidthMbps: 100,
+      aEnd: '客户新址',
+      accessTechnology: AccessTechnology.FIBER_PTN,
+      status: CircuitStatus.reserved,
+    }),
+  );
+  return services.provisioning.dispatch(
+    ctx,
+    Object.assign(new DispatchOrderInput(), {
+      customerId,
+      circuitIds: [circuit.id],
+      level: DispatchLevel.BRANCH,
+      priority: TicketPriority.MEDIUM,
+      description: '新装互联网专线',
+    }),
+  );
+}
+
+/** A line rework planned for the first night every affected customer can still be told in time. */
+async function openLiveCutover(services: Services, ctx: { em: EntityManager; actor: Actor }, circuitIds: string[]) {
+  const input = (startsAt: Date) =>
+    Object.assign(new CutoverInput(), {
+      circuitIds,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 4 * 3600_000),
+      kind: CutoverKind.LINE_REWORK,
+      emergency: false,
+    });
+  const { earliestStart } = await services.cutovers.plan(ctx, input(new Date()));
+  // 01:00 China time the night after the earliest feasible day: a maintenance window.
+  const night = new Date(`${new Date(earliestStart.getTime() + 8 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10)}T01:00:00+08:00`);
+  return services.cutovers.request(ctx, input(night));
 }

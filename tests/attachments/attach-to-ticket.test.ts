@@ -48,12 +48,16 @@ describe('Uploads are attached to one ticket and read by whoever may see it', ()
     const drawing = await pdf(world.duty.code, '竣工图.pdf');
     const report = await pdf(world.duty.code, '测试报告.pdf');
     const first = await t.ok<Attached>(ATTACH, { t: ticketId, ids: [drawing, report] }, world.duty.code);
-    expect(first.attachToTicket.attachments.map((a) => [a.id, a.url, a.uploadedBy.code])).toEqual([
-      [drawing, `/attachments/${drawing}`, world.duty.code],
-      [report, `/attachments/${report}`, world.duty.code],
-    ]);
+    // Attached in one call, they share their attachment time: listed in id order then.
+    const byId = (rows: string[][]) => [...rows].sort((x, y) => x[0].localeCompare(y[0]));
+    expect(first.attachToTicket.attachments.map((a) => [a.id, a.url, a.uploadedBy.code])).toEqual(
+      byId([
+        [drawing, `/attachments/${drawing}`, world.duty.code],
+        [report, `/attachments/${report}`, world.duty.code],
+      ]),
+    );
     const again = await t.ok<Attached>(ATTACH, { t: ticketId, ids: [report] }, world.duty.code);
-    expect(again.attachToTicket.attachments.map((a) => a.id)).toEqual([drawing, report]);
+    expect(again.attachToTicket.attachments.map((a) => a.id)).toEqual([drawing, report].sort());
   });
 
   test('When an attachment is on another ticket, then attaching it is CONFLICT and it stays where it is', async () => {

@@ -112,6 +112,8 @@ describe('Deny by default: every root field names who may use it, and nobody els
         'Mutation.claimTask',
         'Mutation.completeTask',
         'Mutation.unclaimTask',
+        // the documents a contractor hands in through its tasks (its own uploads)
+        'Query.attachment',
         'Query.task',
         'Query.tasks',
         ...(transport === 'ws' ? ['Subscription.taskChanged'] : []),
@@ -141,6 +143,13 @@ describe('Deny by default: every root field names who may use it, and nobody els
         'Query.customers',
         'Query.ticket',
         'Query.tickets',
+        // the measures, narrowed to one row: its own customer's (the center's figures are staff-only)
+        'Query.measures',
+        // its own tickets' documents, and federation references narrowed to its own entities
+        'Query.attachment',
+        'Query._entities',
+        // the cutover notices sent to it (never another customer's in the same cutover)
+        'Query.cutoverNotices',
         ...(transport === 'ws' ? ['Subscription.ticketChanged'] : []),
       ].sort(),
     );

@@ -47,7 +47,9 @@ describe('A federated subgraph for integrators', () => {
     const { _service } = await t.ok<{ _service: { sdl: string } }>('{ _service { sdl } }', {}, staff.kx);
     expect(_service.sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.3"');
     const keysOf = (type: string) =>
-      [...(_service.sdl.match(new RegExp(`type ${type}\\s+((?:@key\\(fields: "\\w+"\\)\\s*)+)\\{`))?.[1] ?? '').matchAll(/"(\w+)"/g)].map((m) => m[1]);
+      [...(_service.sdl.match(new RegExp(`type ${type}\\s+((?:@key\\(fields: "\\w+"\\)\\s*)+)\\{`))?.[1] ?? '').matchAll(/"(\w+)"/g)].map(
+        (m) => m[1],
+      );
     expect(keysOf('Customer')).toEqual(['id', 'code']);
     expect(keysOf('Circuit')).toEqual(['id', 'code']);
     expect(keysOf('Ticket')).toEqual(['id', 'number']);
@@ -56,7 +58,8 @@ describe('A federated subgraph for integrators', () => {
   });
 
   test('When 100 circuit references arrive by code, then they resolve in as many SQL statements as 10 do', async () => {
-    const refs = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'Circuit', code: circuitCodes[i % circuitCodes.length] }));
+    const refs = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ __typename: 'Circuit', code: circuitCodes[i % circuitCodes.length] }));
     const ten = await t.countStatements(() => t.ok(ENTITIES, { r: refs(10) }, staff.kx));
     const hundred = await t.countStatements(() => t.ok(ENTITIES, { r: refs(100) }, staff.kx));
     expect(hundred.count).toBe(ten.count);
@@ -100,7 +103,12 @@ describe('A federated subgraph for integrators', () => {
       { __typename: 'Customer', id: other.customer.id },
       { __typename: 'User', id: world.accountManager.id },
     ];
-    const expected = [{ __typename: 'Circuit', id: world.circuits[0].id, code: world.circuits[0].code, bandwidthMbps: 100 }, null, null, null];
+    const expected = [
+      { __typename: 'Circuit', id: world.circuits[0].id, code: world.circuits[0].code, bandwidthMbps: 100 },
+      null,
+      null,
+      null,
+    ];
     const overHttp = await t.ok<{ _entities: Entity[] }>(ENTITIES, { r: refs }, { customerId: world.customer.id });
     expect(overHttp._entities).toEqual(expected);
     const viaWs = await overWs(t, { query: ENTITIES, variables: { r: refs } }, { customerId: world.customer.id });
@@ -111,7 +119,12 @@ describe('A federated subgraph for integrators', () => {
     const { departments } = await t.ok<{ departments: { id: string; code: string }[] }>('{ departments { id code } }');
     const contractor = `contractor.${Date.now().toString(36)}`;
     await t.ok('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { code: contractor, name: contractor, departmentId: departments.find((d) => d.code === 'CONTRACTOR')?.id, roles: ['CONTRACTOR'] },
+      input: {
+        code: contractor,
+        name: contractor,
+        departmentId: departments.find((d) => d.code === 'CONTRACTOR')?.id,
+        roles: ['CONTRACTOR'],
+      },
     });
     for (const [query, as] of [
       ['{ _service { sdl } }', contractor],
@@ -163,7 +176,11 @@ describe('A federated subgraph for integrators', () => {
     const { url: gatewayUrl } = await startStandaloneServer(gateway, { listen: { port: 0 } });
     try {
       const post = async (query: string, variables: Record<string, unknown> = {}) => {
-        const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+        const res = await fetch(gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        });
         return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
       };
       // Hub first, then the inventory's port for the same circuit.
@@ -172,7 +189,9 @@ describe('A federated subgraph for integrators', () => {
       // Inventory first, then the hub's _entities by code.
       const fromInventory = await post('{ portsDown { code oltPort bandwidthMbps customer { id } } }');
       expect(fromInventory).toEqual({
-        data: { portsDown: [{ code: down.code, oltPort: `OLT-7/${down.code.length}`, bandwidthMbps: 100, customer: { id: world.customer.id } }] },
+        data: {
+          portsDown: [{ code: down.code, oltPort: `OLT-7/${down.code.length}`, bandwidthMbps: 100, customer: { id: world.customer.id } }],
+        },
       });
     } finally {
       await gateway.stop();

@@ -40,8 +40,21 @@ interface TicketView {
 }
 
 const wanted = [
-  { serviceType: 'INTERNET_DEDICATED_LINE', bandwidthMbps: 200, aEnd: '苏州工业园区星湖街328号', accessTechnology: 'FIBER_PTN', site: '总部' },
-  { serviceType: 'DATA_LINE', bandwidthMbps: 50, aEnd: '苏州工业园区金鸡湖大道88号', zEnd: '苏州高新区', accessTechnology: 'MSAP_SDH', site: '分部' },
+  {
+    serviceType: 'INTERNET_DEDICATED_LINE',
+    bandwidthMbps: 200,
+    aEnd: '苏州工业园区星湖街328号',
+    accessTechnology: 'FIBER_PTN',
+    site: '总部',
+  },
+  {
+    serviceType: 'DATA_LINE',
+    bandwidthMbps: 50,
+    aEnd: '苏州工业园区金鸡湖大道88号',
+    zEnd: '苏州高新区',
+    accessTechnology: 'MSAP_SDH',
+    site: '分部',
+  },
 ];
 
 describe('Presales support (售前服务): needs, a called resource check, the solution, and the contract', () => {
@@ -119,7 +132,12 @@ describe('Presales support (售前服务): needs, a called resource check, the s
     await complete(opened.id, 'decideDevelop', staff.sales, { develop: false, developReason: '收入不足以支撑单独开发' });
 
     const ended = await read(opened.id);
-    expect(ended).toMatchObject({ status: 'closed', children: [], procedure: { status: 'COMPLETED' }, presales: { outcome: 'NOT_DEVELOPED' } });
+    expect(ended).toMatchObject({
+      status: 'closed',
+      children: [],
+      procedure: { status: 'COMPLETED' },
+      presales: { outcome: 'NOT_DEVELOPED' },
+    });
   });
 
   test('When the needs are met, then the resource check runs as its own ticket, child of the request, and the request waits for it', async () => {
@@ -172,7 +190,11 @@ describe('Presales support (售前服务): needs, a called resource check, the s
     const missing = await t.gql(COMPLETE, { id: draft?.id, v: { solutionSummary: '双路由', complexSolution: true } }, staff.kx);
     expect(missing.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'variables.reviewDepartment' });
 
-    const proposal = await uploadAttachment(t, staff.kx, { name: '方案建议书.pdf', contentType: 'application/pdf', body: samplePdf('方案') });
+    const proposal = await uploadAttachment(t, staff.kx, {
+      name: '方案建议书.pdf',
+      contentType: 'application/pdf',
+      body: samplePdf('方案'),
+    });
     await complete(opened.id, 'draftSolution', staff.kx, {
       solutionSummary: '双路由',
       complexSolution: true,
@@ -183,7 +205,11 @@ describe('Presales support (售前服务): needs, a called resource check, the s
     expect(review.map((x) => [x.elementId, x.candidateDepartment])).toEqual([['reviewSolution', 'OPS']]);
     // Rework: the review sends it back to the draft, then approves the second one.
     await complete(opened.id, 'reviewSolution', staff.ops, { solutionApproved: false, reviewComments: '缺少割接方案' });
-    await complete(opened.id, 'draftSolution', staff.kx, { solutionSummary: '双路由+割接', complexSolution: true, reviewDepartment: 'OPS' });
+    await complete(opened.id, 'draftSolution', staff.kx, {
+      solutionSummary: '双路由+割接',
+      complexSolution: true,
+      reviewDepartment: 'OPS',
+    });
     await complete(opened.id, 'reviewSolution', staff.ops, { solutionApproved: true, reviewComments: '同意' });
     await complete(opened.id, 'jointWork', staff.sales, { customerOutcome: 'REVISE', customerFeedback: '分部带宽改为 100M' });
     await complete(opened.id, 'reviseSolution', staff.kx, { revisionSummary: '分部 100M' });
@@ -192,7 +218,10 @@ describe('Presales support (售前服务): needs, a called resource check, the s
     await complete(opened.id, 'signContract', staff.sales, { contractNumber, deliveryDueAt: '2026-04-15' });
 
     const won = await read(opened.id);
-    const { ticket: incident } = await t.ok<{ ticket: { procedure: { incident: unknown } } }>('query($id: ID!) { ticket(id: $id) { procedure { incident { message elementId } } } }', { id: opened.id });
+    const { ticket: incident } = await t.ok<{ ticket: { procedure: { incident: unknown } } }>(
+      'query($id: ID!) { ticket(id: $id) { procedure { incident { message elementId } } } }',
+      { id: opened.id },
+    );
     expect(incident.procedure.incident).toBeNull();
     expect(won.procedure?.status).toBe('COMPLETED');
     expect(won.status).toBe('closed');
@@ -224,7 +253,9 @@ describe('Presales support (售前服务): needs, a called resource check, the s
 
     const cancelled = await read(opened.id);
     expect(cancelled.status).toBe('cancelled');
-    expect(cancelled.children).toEqual([expect.objectContaining({ id: child.id, status: 'cancelled', procedure: expect.objectContaining({ status: 'CANCELLED' }) })]);
+    expect(cancelled.children).toEqual([
+      expect.objectContaining({ id: child.id, status: 'cancelled', procedure: expect.objectContaining({ status: 'CANCELLED' }) }),
+    ]);
     // Its department's task went with it.
     expect((await read(child.id)).procedure?.tasks).toEqual([]);
   });
@@ -237,23 +268,32 @@ describe('Presales support (售前服务): needs, a called resource check, the s
     expect(new Date(meet.dueAt ?? '').toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' })).toBe('2026-10-09');
     t.clock.set(new Date('2026-10-08T17:00:00+08:00'));
     await t.hub.services.processes.poller.runOnce();
-    const notYet = await t.ok<{ ticket: { history: { note: string | null }[] } }>('query($id: ID!) { ticket(id: $id) { history { note } } }', {
-      id: opened.id,
-    });
+    const notYet = await t.ok<{ ticket: { history: { note: string | null }[] } }>(
+      'query($id: ID!) { ticket(id: $id) { history { note } } }',
+      {
+        id: opened.id,
+      },
+    );
     expect(notYet.ticket.history.some((h) => h.note?.startsWith('催办'))).toBe(false);
     t.clock.set(new Date('2026-10-10T09:00:00+08:00'));
     await t.hub.services.processes.poller.runOnce();
-    const chased = await t.ok<{ ticket: { history: { note: string | null }[] } }>('query($id: ID!) { ticket(id: $id) { history { note } } }', {
-      id: opened.id,
-    });
+    const chased = await t.ok<{ ticket: { history: { note: string | null }[] } }>(
+      'query($id: ID!) { ticket(id: $id) { history { note } } }',
+      {
+        id: opened.id,
+      },
+    );
     expect(chased.ticket.history.filter((h) => h.note?.startsWith('催办'))).toHaveLength(1);
     expect(await tasksOf(opened.id)).toEqual(['meetCustomer']);
   });
 
   test('When a request names nothing to check, or comes as a plain PRESALES_SUPPORT ticket, then it is refused and nothing is stored', async () => {
     const count = async () =>
-      (await t.ok<{ tickets: { totalCount: number } }>('query($c: ID!) { tickets(filter: {customerId: $c}) { totalCount } }', { c: world.customer.id }))
-        .tickets.totalCount;
+      (
+        await t.ok<{ tickets: { totalCount: number } }>('query($c: ID!) { tickets(filter: {customerId: $c}) { totalCount } }', {
+          c: world.customer.id,
+        })
+      ).tickets.totalCount;
     const before = await count();
     const empty = await t.gql(
       REQUEST,
@@ -277,7 +317,9 @@ describe('Presales support (售前服务): needs, a called resource check, the s
     expect(await count()).toBe(before);
   });
 
-  test.each(TRANSPORTS)('When a customer token or a contractor asks for presales support over %s, then it is FORBIDDEN', async (transport) => {
+  test.each(
+    TRANSPORTS,
+  )('When a customer token or a contractor asks for presales support over %s, then it is FORBIDDEN', async (transport) => {
     const input = { customerId: world.customer.id, title: '售前', needs: '专线', sites: ['总部'], circuits: wanted };
     for (const as of [{ customerId: world.customer.id }, contractor]) {
       const answer = await over(transport, t, { query: REQUEST, variables: { input } }, as, { awaitRefusal: true });

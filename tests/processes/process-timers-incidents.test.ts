@@ -73,10 +73,11 @@ describe('Durable timers, incidents, cancelling and moving instances', () => {
   test('When a timer waits for a date the hub has not reached, then it waits for the hub clock, whatever the wall clock says', async () => {
     // The hub's clock is in March 2026; the date is a week later, long before the wall clock.
     const at = new Date(t.clock.now().getTime() + 7 * 24 * HOUR).toISOString();
-    const { id } = (await t.ok<{ startProcess: { id: string } }>(
-      'mutation($v: JSONObject) { startProcess(key: "timer-date", variables: $v) { id } }',
-      { v: { at } },
-    )).startProcess;
+    const { id } = (
+      await t.ok<{ startProcess: { id: string } }>('mutation($v: JSONObject) { startProcess(key: "timer-date", variables: $v) { id } }', {
+        v: { at },
+      })
+    ).startProcess;
     let instance = await readInstance(t, id);
     expect(instance.waiting.map((w) => w.elementId)).toEqual(['until']);
     t.clock.advance(7 * 24 * HOUR - 1000);

@@ -4,6 +4,7 @@ import { type Config, loadConfig } from '../../src/config/config';
 import { DEV_JWT_SECRET, signToken } from '../../src/modules/auth/tokens';
 import type { ServiceRegistry } from '../../src/modules/processes/engine/service-registry';
 import { type Clock, ManualClock } from '../../src/shared/clock';
+import type { LogDestination } from '../../src/shared/logger';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
 /** Who a test request acts as: a staff user code, or an integrator for one customer. */
@@ -46,16 +47,33 @@ export interface TestHub {
 
 /** The hub on a fresh database of its own, on a free port, with a clock the test moves. */
 export async function startTestHub(
-  options: { clock?: ManualClock; config?: Partial<Config>; database?: TestDatabase; registry?: ServiceRegistry } = {},
+  options: {
+    clock?: ManualClock;
+    config?: Partial<Config>;
+    database?: TestDatabase;
+    registry?: ServiceRegistry;
+    /** where the hub's JSON log lines go (a test reading them); stdout otherwise */
+    logDestination?: LogDestination;
+  } = {},
 ): Promise<TestHub> {
   const db = options.database ?? (await createTestDatabase());
   const ownsDatabase = options.database === undefined;
   const clock = options.clock ?? new ManualClock(new Date('2026-03-02T09:00:00+08:00'));
   const config = loadConfig(
     {},
-    { databaseUrl: db.url, port: 0, seedOnEmpty: false, dbPoolSize: 4, processPollMs: 0, serviceRetryDelaysMs: [1, 1], ...options.config },
+    {
+      databaseUrl: db.url,
+      port: 0,
+      seedOnEmpty: false,
+      dbPoolSize: 4,
+      processPollMs: 0,
+      serviceRetryDelaysMs: [1, 1],
+      // Warnings and errors only: an access line per request would bury the test report.
+      logLevel: 'warn',
+      ...options.config,
+    },
   );
-  const hub = await startHub(config, { clock: clock as Clock, registry: options.registry });
+  const hub = await startHub(config, { clock: clock as Clock, registry: options.registry, logDestination: options.logDestination });
   const statements: string[] = [];
   let counting = false;
   const knex = hub.database.orm.em.getConnection().getKnex();

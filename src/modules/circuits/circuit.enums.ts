@@ -27,8 +27,12 @@ export enum CircuitStatus {
   feasibilityChecked = 'feasibilityChecked',
   designed = 'designed',
   reserved = 'reserved',
+  /** being provisioned on a dispatch order: dispatched, its data being configured and tested */
+  provisioning = 'provisioning',
   inactive = 'inactive',
   active = 'active',
+  /** its service is interrupted by a network cutover in its announced window (割接), restored after */
+  underCutover = 'underCutover',
   suspended = 'suspended',
   terminated = 'terminated',
 }

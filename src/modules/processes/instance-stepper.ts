@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { execSql } from '../../db/plain-rows';
+import { collectingEvents } from '../../db/unit-of-work';
 import type { Clock } from '../../shared/clock';
 import type { DomainEvent } from '../../shared/event-bus';
 import { Role } from '../org/role.enum';
@@ -107,8 +108,8 @@ export class InstanceStepper {
     if (!handler) return undefined;
     return async (call) => {
       const announced: DomainEvent[] = [];
-      const result = await em.transactional((savepoint) =>
-        handler({ ...call, em: savepoint, ticketId: instance.ticketId ?? null, events: announced }),
+      const result = await collectingEvents(announced, () =>
+        em.transactional((savepoint) => handler({ ...call, em: savepoint, ticketId: instance.ticketId ?? null, events: announced })),
       );
       events.push(...announced);
       return result;
@@ -265,9 +266,11 @@ export class InstanceStepper {
       const hub = hubTimerOf(timer.value);
       const dueAt = hub
         ? await this.timerDeadlines().dueAt(em, hub, { now, ticketId })
-        : timer.timerType === 'timeDate' || timer.timeoutMs === null
-          ? timer.expireAt
-          : new Date(now.getTime() + timer.timeoutMs);
+        : timer.timerType === 'timeDate'
+          ? dateOf(timer.value, timer.expireAt)
+          : timer.timeoutMs === null
+            ? timer.expireAt
+            : new Date(now.getTime() + timer.timeoutMs);
       write.newTimers.push({
         id: randomUUID(),
         instance: { id: write.instance.id },
@@ -373,4 +376,10 @@ function waitingList(result: StepResult, definition: DefinitionData): WaitingAct
       message: null,
     })),
   ];
+}
+
+/** A timeDate's own date (the engine was given a placeholder expiry: see bounded-elements.ts). */
+function dateOf(value: string | null, fallback: Date): Date {
+  const at = value ? new Date(value) : null;
+  return at && !Number.isNaN(at.getTime()) ? at : fallback;
 }

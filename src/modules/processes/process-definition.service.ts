@@ -127,7 +127,9 @@ export function calleesFirst<T extends { file: string; xml: string }>(sources: r
   const deployed = new Set<string>();
   let pending = [...sources];
   while (pending.length > 0) {
-    const ready = pending.filter((s) => calls(s.xml).every((key) => !fromFolder.has(key) || deployed.has(key) || defines(s.xml).includes(key)));
+    const ready = pending.filter((s) =>
+      calls(s.xml).every((key) => !fromFolder.has(key) || deployed.has(key) || defines(s.xml).includes(key)),
+    );
     const next = ready.length > 0 ? ready : pending.slice(0, 1);
     for (const source of next) {
       ordered.push(source);
