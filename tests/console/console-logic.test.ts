@@ -4,14 +4,21 @@ import { diffElements } from '../../src/console/src/shared/element-diff';
 import { type FormFieldSpec, fieldOfRefusal, toVariables } from '../../src/console/src/shared/form-values';
 import {
   handlersIn,
+  mayWriteReport,
   OPEN_STATUSES,
+  REPORT_SECTIONS,
   ROLES,
   SERVICE_LEVELS,
   TICKET_KINDS,
   TICKET_STATUSES,
+  WRITE_QUARTERLY_REPORT,
 } from '../../src/console/src/shared/hub-vocabulary';
+import { chinaQuarter, parseQuarter, quarterDays, quartersBack } from '../../src/console/src/shared/quarters';
+import { barShare, partText, percentText } from '../../src/console/src/shared/rates';
 import { problemOf, refusalProblems } from '../../src/console/src/shared/refusal';
+import { markdownBlocks, markdownSections, tableCells } from '../../src/console/src/shared/report-markdown';
 import { clockView, formatSpan, worstLevel } from '../../src/console/src/shared/sla';
+import { WRITE_QUARTERLY_REPORT as HUB_WRITERS } from '../../src/modules/auth/access';
 import { ServiceLevel } from '../../src/modules/customers/customer.enums';
 import { Role } from '../../src/modules/org/role.enum';
 import { TicketKind, TicketStatus } from '../../src/modules/tickets/ticket.enums';
@@ -133,5 +140,58 @@ describe('What the console computes from the hub’s answers', () => {
         `\${environment.services.notify}`,
       ]),
     ).toEqual(['classify', 'notify']);
+  });
+  test('When the console shows a quarter, then it is China time’s, with the days the hub’s measures take', () => {
+    expect(chinaQuarter(new Date('2025-12-31T16:30:00Z'))).toEqual({ year: 2026, quarter: 1 });
+    expect(chinaQuarter(new Date('2025-12-31T15:59:00Z'))).toEqual({ year: 2025, quarter: 4 });
+    expect(quarterDays({ year: 2024, quarter: 1 })).toEqual({ from: '2024-01-01', to: '2024-03-31' });
+    expect(quarterDays({ year: 2025, quarter: 2 })).toEqual({ from: '2025-04-01', to: '2025-06-30' });
+    expect(quartersBack({ year: 2026, quarter: 1 }, 3)).toEqual([
+      { year: 2026, quarter: 1 },
+      { year: 2025, quarter: 4 },
+      { year: 2025, quarter: 3 },
+    ]);
+    expect(parseQuarter('2025', '4')).toEqual({ year: 2025, quarter: 4 });
+    expect(parseQuarter('2025', '5')).toBeNull();
+    expect(parseQuarter('x', '1')).toBeNull();
+  });
+
+  test('When a rate has nothing to measure, then it reads so and draws no bar, never 0%', () => {
+    const none = { percent: null, parts: [{ name: 'a', numerator: 0, denominator: 0, weight: 1 }] };
+    expect(percentText(none)).toBe('nothing to measure');
+    expect(barShare(null)).toBeNull();
+    expect(percentText({ percent: 0, parts: [] })).toBe('0%');
+    expect(barShare(0)).toBe(0);
+    expect(barShare(87.5)).toBe(0.875);
+    expect(barShare(140)).toBe(1);
+    const two = { percent: 50, parts: [none.parts[0], { name: 'b', numerator: 1, denominator: 2, weight: 0.3 }] };
+    expect(partText(two, two.parts[1])).toBe('1/2 × 0.3');
+    expect(partText(none, none.parts[0])).toBe('0/0');
+  });
+
+  test('When the hub lets a role write the quarterly report, then the console offers it the editors (the lists are equal)', () => {
+    expect([...WRITE_QUARTERLY_REPORT].sort()).toEqual([...HUB_WRITERS].sort());
+    expect(mayWriteReport(['OPERATIONS', 'SUPERVISOR'])).toBe(true);
+    expect(mayWriteReport(['ACCOUNT_MANAGER'])).toBe(false);
+    expect(REPORT_SECTIONS.map((s) => s.section).sort()).toEqual(['NEXT_QUARTER_PLAN', 'PROBLEMS_AND_SUGGESTIONS', 'TYPICAL_CASES']);
+  });
+
+  test('When the report’s Markdown is read, then its headings, tables and texts come back as plain text, markup and all', () => {
+    expect(tableCells('| a \\| b | &lt;i&gt; |')).toEqual(['a | b', '<i>']);
+    const blocks = markdownBlocks(
+      '# Title &lt;x&gt;\n\n## 1. One\n\nSome text\nkept on two lines\n\n| H1 | H2 |\n| --- | --- |\n| x | 1 |\n\n_Not written yet._\n',
+    );
+    expect(blocks).toEqual([
+      { kind: 'heading', level: 1, text: 'Title <x>' },
+      { kind: 'heading', level: 2, text: '1. One' },
+      { kind: 'paragraph', text: 'Some text\nkept on two lines', emphasis: false },
+      { kind: 'table', head: ['H1', 'H2'], rows: [['x', '1']] },
+      { kind: 'paragraph', text: 'Not written yet.', emphasis: true },
+    ]);
+    expect(markdownSections('# T\n\nintro\n\n## A\n\na\n\n## B\n\nb').map((s) => [s.heading, s.blocks.length])).toEqual([
+      [null, 2],
+      ['A', 1],
+      ['B', 1],
+    ]);
   });
 });

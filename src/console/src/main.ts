@@ -10,7 +10,7 @@ const routes: Routes = {
   tasks: async () => (await import('./pages/tasks/queue')).queuePage,
   modeler: async () => (await import('./pages/modeler/modeler')).modelerPage,
   live: async () => (await import('./pages/live/live')).livePage,
-  measures: async () => (await import('./pages/measures')).measuresPage,
+  measures: async () => (await import('./pages/measures/measures')).measuresPage,
 };
 
 const view = must<HTMLElement>(document, '#view');

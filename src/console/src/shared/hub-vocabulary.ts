@@ -49,3 +49,16 @@ export const TICKET_STATUSES = ['acknowledged', 'inProgress', 'pending', 'held',
 
 /** Still being worked on: what the board shows unless asked for all. */
 export const OPEN_STATUSES = ['acknowledged', 'inProgress', 'pending', 'held'] as const;
+
+/** Who writes and submits the quarterly report (src/modules/auth/access.ts WRITE_QUARTERLY_REPORT; a test keeps them equal). */
+export const WRITE_QUARTERLY_REPORT = ['RESPONSE_CENTER', 'SUPERVISOR', 'ADMIN'] as const;
+
+/** The report's narrative sections (schema enum ReportSection), in the report's order. */
+export const REPORT_SECTIONS = [
+  { section: 'TYPICAL_CASES', field: 'typicalCases', title: '6. 典型案例分析 Typical cases: the analysis' },
+  { section: 'PROBLEMS_AND_SUGGESTIONS', field: 'problemsAndSuggestions', title: '7. 问题及建议 Problems and suggestions' },
+  { section: 'NEXT_QUARTER_PLAN', field: 'nextQuarterPlan', title: '8. 下季度工作计划 Next quarter’s plan' },
+] as const;
+
+export const mayWriteReport = (roles: readonly string[]): boolean =>
+  roles.some((role) => (WRITE_QUARTERLY_REPORT as readonly string[]).includes(role));
