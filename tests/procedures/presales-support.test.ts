@@ -260,6 +260,40 @@ describe('Presales support (售前服务): needs, a called resource check, the s
     expect((await read(child.id)).procedure?.tasks).toEqual([]);
   });
 
+  test('When the resource check alone is cancelled while the request waits for it, then it is CONFLICT naming the request, and nothing changes', async () => {
+    const opened = await request();
+    await complete(opened.id, 'meetCustomer', staff.kx, { detailedNeeds: '专线', existingProductsMeet: true });
+    const [child] = (await read(opened.id)).children;
+    const refused = await t.gql(CANCEL, { id: child.id });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', callerBusinessKey: opened.number });
+    expect(refused.errors?.[0].message).toContain(opened.number);
+    expect((await read(child.id)).status).not.toBe('cancelled');
+    expect(await tasksOf(child.id)).toEqual(['checkNetwork']);
+  });
+
+  test('When the contract is signed with a number that cannot code its circuits, or a due day that is no day, past, or over a year away, then it is refused and the task stays open', async () => {
+    const opened = await request();
+    await complete(opened.id, 'meetCustomer', staff.kx, { detailedNeeds: '专线', existingProductsMeet: true });
+    await answerCheck(opened.id, true);
+    await complete(opened.id, 'draftSolution', staff.kx, { solutionSummary: '专线', complexSolution: false });
+    await complete(opened.id, 'jointWork', staff.sales, { customerOutcome: 'WON' });
+    const sign = (await read(opened.id)).procedure?.tasks.find((x) => x.elementId === 'signContract');
+    for (const [v, field] of [
+      [{ contractNumber: 'HT,{"}\\', deliveryDueAt: '2026-04-15' }, 'variables.contractNumber'],
+      [{ contractNumber: 'H'.repeat(41), deliveryDueAt: '2026-04-15' }, 'variables.contractNumber'],
+      [{ contractNumber: 'HT-OK-1', deliveryDueAt: '2026-02-30' }, 'variables.deliveryDueAt'],
+      [{ contractNumber: 'HT-OK-1', deliveryDueAt: 'March 7, 2026' }, 'variables.deliveryDueAt'],
+      [{ contractNumber: 'HT-OK-1', deliveryDueAt: '2026-04-15T23:59:59-12:00' }, 'variables.deliveryDueAt'],
+      [{ contractNumber: 'HT-OK-1', deliveryDueAt: '2020-01-01' }, 'variables.deliveryDueAt'],
+      [{ contractNumber: 'HT-OK-1', deliveryDueAt: '9999-12-31' }, 'variables.deliveryDueAt'],
+    ] as const) {
+      const refused = await t.gql(COMPLETE, { id: sign?.id, v }, staff.sales);
+      expect({ v, extensions: refused.errors?.[0].extensions }).toMatchObject({ v, extensions: { code: 'BAD_USER_INPUT', field } });
+    }
+    expect(await tasksOf(opened.id)).toEqual(['signContract']);
+    expect((await read(opened.id)).presales?.outcome).toBeNull();
+  });
+
   test('When the meeting is not held within 2 working days across National Day, then the center is chased on the 9th of October', async () => {
     t.clock.set(new Date('2026-09-30T10:00:00+08:00'));
     const opened = await request();

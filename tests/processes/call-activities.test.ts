@@ -96,6 +96,19 @@ describe('Call activities: the called process runs as its own instance and answe
     expect(caller.calledInstances[0].status).toBe('CANCELLED');
   });
 
+  test('When the called instance alone is cancelled while its caller waits for it, then it is CONFLICT naming the caller, and both run on', async () => {
+    const id = await start('CALL-6');
+    const [child] = (await links(id)).calledInstances;
+    const refused = await t.gql('mutation($id: ID!) { cancelProcessInstance(id: $id, reason: "opened by mistake") { id } }', {
+      id: child.id,
+    });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', callerInstanceId: id, callerBusinessKey: 'CALL-6' });
+    const caller = await links(id);
+    expect([caller.status, caller.calledInstances[0].status]).toEqual(['WAITING', 'WAITING']);
+    await t.ok(COMPLETE, { id: child.tasks[0].id, v: { approved: false } }, staff.ops);
+    expect((await links(id)).waiting.map((w) => w.elementId)).toEqual(['decide']);
+  });
+
   test('When a called process answers a caller that was cancelled meanwhile, then nothing moves', async () => {
     const id = await start('CALL-5');
     const [child] = (await links(id)).calledInstances;

@@ -42,7 +42,7 @@ export interface CallRunner {
     output: Record<string, unknown>,
     actor: StepActor | null,
   ): Promise<void>;
-  cancelInstance(em: EntityManager, events: DomainEvent[], instanceId: string, reason: string): Promise<InstanceRow>;
+  cancelInstance(em: EntityManager, events: DomainEvent[], instanceId: string, reason: string, byCaller: boolean): Promise<InstanceRow>;
 }
 
 const CALL_ACTIVITY = 'bpmn:CallActivity';
@@ -109,7 +109,7 @@ export class CallActivities {
   }
 
   private async cancel(em: EntityManager, events: DomainEvent[], childId: string, reason: string): Promise<void> {
-    const child = await this.runner.cancelInstance(em, events, childId, reason);
+    const child = await this.runner.cancelInstance(em, events, childId, reason, true);
     await this.hooks.cancelled(em, events, child, reason);
   }
 }

@@ -210,12 +210,23 @@ export class ProcessRunnerService implements CallRunner {
     return inTransaction(ctx.em, this.bus, ({ em, events }) => this.cancelInstance(em, events, instanceId, reason));
   }
 
-  /** Cancels inside the caller's transaction (a ticket cancelled while its procedure runs). */
-  async cancelInstance(em: EntityManager, events: DomainEvent[], instanceId: string, reason: string): Promise<InstanceRow> {
+  /**
+   * Cancels inside the caller's transaction (a ticket cancelled while its procedure runs). An
+   * instance whose caller waits for it at a call activity is cancelled only with its caller
+   * (`byCaller`): alone, it would leave the caller waiting for an answer that never comes.
+   */
+  async cancelInstance(
+    em: EntityManager,
+    events: DomainEvent[],
+    instanceId: string,
+    reason: string,
+    byCaller = false,
+  ): Promise<InstanceRow> {
     const instance = await this.lock(em, instanceId);
     if ([InstanceStatus.COMPLETED, InstanceStatus.CANCELLED].includes(instance.status)) {
       throw new DomainError(ErrorCode.CONFLICT, `Instance ${instanceId} is already ${instance.status.toLowerCase()}`);
     }
+    if (!byCaller) await refuseWhileCallerWaits(em, instance);
     const now = this.clock.now();
     instance.status = InstanceStatus.CANCELLED;
     instance.cancelReason = reason;
@@ -291,4 +302,22 @@ export class ProcessRunnerService implements CallRunner {
     }
     return cached;
   }
+}
+
+/** CONFLICT when the instance's caller waits for it at a call activity, naming the caller to cancel instead. */
+async function refuseWhileCallerWaits(em: EntityManager, instance: InstanceRow): Promise<void> {
+  const { parentInstanceId, calledByElementId } = instance;
+  if (!parentInstanceId || !calledByElementId) return;
+  const [caller] = await execSql<{ id: string; process_key: string; business_key: string | null; waiting: WaitingActivity[] }>(
+    em,
+    'select id, process_key, business_key, waiting from process_instance where id = ? and status = any(?::text[])',
+    [parentInstanceId, `{${[InstanceStatus.RUNNING, InstanceStatus.WAITING, InstanceStatus.INCIDENT].join(',')}}`],
+  );
+  if (!caller?.waiting.some((w) => w.elementId === calledByElementId && w.type === 'bpmn:CallActivity')) return;
+  const where = caller.business_key ? ` on ${caller.business_key}` : '';
+  throw new DomainError(
+    ErrorCode.CONFLICT,
+    `${instance.processKey} answers the call of ${caller.process_key}${where} (${calledByElementId}), which waits for it: complete it, or cancel ${caller.business_key ?? caller.id} instead`,
+    { callerInstanceId: caller.id, callerBusinessKey: caller.business_key },
+  );
 }

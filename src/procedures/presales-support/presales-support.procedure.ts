@@ -34,7 +34,7 @@ export const presalesSupport = (clock: Clock, presales: PresalesService): Proced
         throw badInput('variables.reviewDepartment', 'A complex solution is reviewed by a specialist department first: choose which');
       }
     },
-    signContract: async (em, _task, variables) => presales.checkContractNumber(em, String(variables.contractNumber ?? '')),
+    signContract: async (em, _task, variables) => presales.checkContract(em, variables),
   },
   handlers: {
     chaseDepartment: chaseDepartment(clock),

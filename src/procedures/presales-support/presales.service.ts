@@ -15,6 +15,12 @@ import type { RequestPresalesSupportInput } from './presales.inputs';
 import { type ContractCircuit, circuitLabel, PresalesOutcome } from './presales.types';
 import { PresalesRequest } from './presales-request.entity';
 
+/** Contract numbers make inventory codes (`^[A-Z0-9][A-Z0-9/-]{2,47}$`) with `-<n>` appended. */
+const CONTRACT_NUMBER = /^[A-Z0-9][A-Z0-9/-]{2,39}$/;
+const YEAR_MS = 365 * 24 * 3600_000;
+/** A moment's day in China Standard Time, YYYY-MM-DD (NaN dates answer an impossible day). */
+const chinaDay = (at: Date): string => (Number.isNaN(at.getTime()) ? '' : new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10));
+
 /** What a request carries to intake (TicketOpening.facts), as the mutation checked it. */
 export interface PresalesFacts {
   needs: string;
@@ -98,11 +104,32 @@ export class PresalesService {
     await em.flush();
   }
 
-  /** A contract number names one contract: a second presales request may not sign it again. */
-  async checkContractNumber(em: EntityManager, contractNumber: string): Promise<void> {
-    const taken = await em.findOne(PresalesRequest, { contractNumber: contractNumber.trim() });
-    if (taken)
-      throw badInput('variables.contractNumber', `Contract ${contractNumber.trim()} is already signed on another presales request`);
+  /**
+   * The contract as the sales form gives it, checked before the task completes (a refusal later,
+   * in the delivery step, would be an incident): its number names its circuits
+   * (`<contract>-<n>`, an inventory code) and one contract only; its circuits are due on a real
+   * day after today and within a year, as a provisioning order must be.
+   */
+  async checkContract(em: EntityManager, variables: Record<string, unknown>): Promise<void> {
+    const contractNumber = String(variables.contractNumber ?? '').trim();
+    if (!CONTRACT_NUMBER.test(contractNumber)) {
+      throw badInput(
+        'variables.contractNumber',
+        'A contract number is 3 to 40 capital letters, digits, / or - (its circuits are coded <contract>-<n>)',
+      );
+    }
+    const taken = await em.findOne(PresalesRequest, { contractNumber });
+    if (taken) throw badInput('variables.contractNumber', `Contract ${contractNumber} is already signed on another presales request`);
+    const due = variables.deliveryDueAt;
+    if (due === undefined || due === null) return;
+    const today = chinaDay(this.clock.now());
+    if (typeof due !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(due) || chinaDay(new Date(`${due}T00:00:00+08:00`)) !== due) {
+      throw badInput('variables.deliveryDueAt', 'The circuits are due on a day, YYYY-MM-DD (China time)');
+    }
+    if (due <= today) throw badInput('variables.deliveryDueAt', `The circuits are due on a later day than today (${today})`);
+    if (due > chinaDay(new Date(this.clock.now().getTime() + YEAR_MS))) {
+      throw badInput('variables.deliveryDueAt', 'The circuits are due within a year');
+    }
   }
 
   /**
