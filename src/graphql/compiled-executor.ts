@@ -9,7 +9,7 @@ import {
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
-import { unresolvedOperation } from './operation-guard';
+import { subscriptionOverHttp, unresolvedOperation } from './operation-guard';
 import { withInputDefaults } from './variable-defaults';
 
 /**
@@ -38,6 +38,8 @@ export function compiledExecutor(schema: GraphQLSchema, run: CompiledRun = compi
         executor: async (request) => {
           // Apollo hands a gateway documents whose operation it could not pick (several, none named).
           if (!request.operation) return { errors: [unresolvedOperation(request.operationName, 400)] };
+          // A subscription has no events to run on over HTTP (its resolvers need one): refused, never run.
+          if (request.operation.operation === 'subscription') return { errors: [subscriptionOverHttp()] };
           return run(
             request.document,
             request.operationName,

@@ -48,6 +48,12 @@ export function operationGuard(options: { introspection: boolean }): OperationGu
   };
 }
 
+/** A subscription posted over HTTP: it is served over WebSocket only. */
+export const subscriptionOverHttp = (): GraphQLError =>
+  new GraphQLError('Subscriptions are served over WebSocket (graphql-ws) on /graphql; over HTTP, send queries and mutations', {
+    extensions: { code: 'BAD_REQUEST', http: { status: 405 } },
+  });
+
 /** No single operation to run: several and none named, or none of that name. */
 export const unresolvedOperation = (operationName: string | null | undefined, status?: number): GraphQLError =>
   new GraphQLError(
