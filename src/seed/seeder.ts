@@ -4,6 +4,7 @@ import { bulkInsert, type Row } from './bulk-insert';
 import { Random } from './random';
 import { makeCustomers } from './seed-customers';
 import { makeUsers } from './seed-people';
+import { makeProcedureFacts } from './seed-procedure-facts';
 import { makeTickets } from './seed-tickets';
 
 export interface SeedOptions {
@@ -22,8 +23,8 @@ export interface SeedOptions {
 
 /**
  * Loads a believable center, the same for the same seed (ids included): staff, about 60
- * customers with contacts, about 400 circuits and `tickets` tickets with histories, reports and
- * SLA clocks.
+ * customers with contacts, about 400 circuits and `tickets` tickets with histories, reports, SLA
+ * clocks and the facts the resource-check and provisioning procedures record (for the measures).
  * One transaction: all of it or nothing. Departments come from a migration and are read here.
  */
 export async function seedDemoData(orm: MikroORM, options: SeedOptions): Promise<void> {
@@ -42,6 +43,8 @@ export async function seedDemoData(orm: MikroORM, options: SeedOptions): Promise
       warnPercent: options.warnPercent ?? 80,
     };
     const tickets = makeTickets(random, plan, customers.customers, people.users, departments);
+    // Drawn last, so the rows above stay what they were for the same seed.
+    const facts = makeProcedureFacts(random, tickets.tickets, tickets.links, tickets.reports, customers.circuitRows);
     const created = (subject: string, rows: Row[]) =>
       rows.map((r) => ({
         subject_type: subject,
@@ -62,6 +65,10 @@ export async function seedDemoData(orm: MikroORM, options: SeedOptions): Promise
     await bulkInsert(em, 'ticket_report', tickets.reports);
     await bulkInsert(em, 'sla_clock', tickets.clocks);
     await bulkInsert(em, 'history_event', tickets.history);
+    await bulkInsert(em, 'resource_check', facts.resourceChecks);
+    await bulkInsert(em, 'checked_resource', facts.checkedResources);
+    await bulkInsert(em, 'provisioning_order', facts.provisioningOrders);
+    await bulkInsert(em, 'provisioning_circuit', facts.provisioningCircuits);
     for (const counter of tickets.counters) {
       await em.execute(
         'insert into ticket_counter (year, last) values (?, ?) on conflict (year) do update set last = greatest(ticket_counter.last, excluded.last)',

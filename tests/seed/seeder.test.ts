@@ -5,6 +5,7 @@ import { TicketKind, type TicketStatus } from '../../src/modules/tickets/ticket.
 import { allowedTransitions } from '../../src/modules/tickets/ticket-status';
 import { seedIfEmpty } from '../../src/seed/seed-if-empty';
 import { seedDemoData } from '../../src/seed/seeder';
+import { measures } from '../measures/measures.helpers';
 import { startTestHub } from '../support/hub';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { clockMismatches, clockStates } from './clock-checks';
@@ -178,6 +179,30 @@ describe('The demo-data seeder', () => {
         expect(live.filter((x) => x.kind === kind).length).toBeGreaterThan(0);
       }
       expect(seconds).toBeLessThan(60);
+    } finally {
+      await t.stop();
+    }
+  }, 120_000);
+
+  test('When the demo center is measured, then every rate has something to measure', async () => {
+    const t = await startTestHub({ config: { seedOnEmpty: true, seedTickets: 600 } });
+    try {
+      const chinaDay = (at: number) => new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
+      const today = t.clock.now().getTime();
+      // The seeded history spans the two quarters before today.
+      const [center] = await measures(t, chinaDay(today - 190 * 24 * 3600_000), chinaDay(today));
+      for (const rate of [
+        'resourceCheckTimeliness',
+        'faultRestoreAndReportTimeliness',
+        'provisioningTimeliness',
+        'perceptionIndex',
+      ] as const) {
+        const percent = center[rate].percent;
+        expect([rate, percent]).toEqual([rate, expect.any(Number)]);
+        // Mostly on time, as the seeded tickets are.
+        expect([rate, (percent ?? 0) > 50 && (percent ?? 0) <= 100]).toEqual([rate, true]);
+      }
+      expect(center.provisioningOrdersCompleted).toBeGreaterThan(0);
     } finally {
       await t.stop();
     }
