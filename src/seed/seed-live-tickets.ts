@@ -44,7 +44,7 @@ export function procedureKinds(services: Services, clock: Clock, ticketProcedure
 /**
  * On a first start (no customer yet): the history as bulk rows, every ticket of a procedure kind
  * finished; then a handful of live tickets opened through the ticket service, so each runs its
- * procedure as any new ticket does. Needs the diagrams deployed. Answers whether it seeded.
+ * procedure the way every new ticket does. Needs the diagrams deployed. Answers whether it seeded.
  */
 export async function seedHubIfEmpty(orm: MikroORM, services: Services, settings: HubSeedSettings, clock: Clock): Promise<boolean> {
   const kinds = procedureKinds(services, clock, settings.ticketProcedures);
