@@ -90,6 +90,18 @@ export const settings = {
     default: 100,
     parse: int,
   },
+  processEngineCacheMb: {
+    env: 'PROCESS_ENGINE_CACHE_MB',
+    doc: 'memory for settled engines of waiting instances, in MB (estimated from their diagrams): a step of a kept one resumes it instead of recovering it from the database (0: keep none)',
+    default: 64,
+    parse: int,
+  },
+  processEngineCacheEngines: {
+    env: 'PROCESS_ENGINE_CACHE_ENGINES',
+    doc: 'settled engines kept at most, whatever their size (0: keep none)',
+    default: 1000,
+    parse: int,
+  },
   production: {
     env: 'PRODUCTION',
     doc: 'production mode: no introspection (unless INTROSPECTION), no suggestions, internal errors masked, the development secret and tokens without exp refused; on when NODE_ENV=production',

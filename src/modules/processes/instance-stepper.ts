@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { execSql } from '../../db/plain-rows';
-import { collectingEvents } from '../../db/unit-of-work';
+import { afterCommit, collectingEvents } from '../../db/unit-of-work';
 import type { Clock } from '../../shared/clock';
 import type { DomainEvent } from '../../shared/event-bus';
 import { Role } from '../org/role.enum';
 import { type CallActivities, waitedOnCall } from './call-activities';
+import { type EngineCache, estimatedEngineBytes } from './engine/engine-cache';
 import { hubTimerOf, type TimerDeadlines } from './engine/hub-timer';
 import type { TimerRow, WaitRow } from './engine/postponed';
 import { type ActivityEvent, type EngineExecution, runStep, type StepResult } from './engine/run-step';
@@ -45,6 +46,8 @@ export interface StepperOptions {
   follower?: StepFollower;
   /** due times of timers written in the hub's syntax ("3 working days", "resolution deadline") */
   timerDeadlines?: TimerDeadlines;
+  /** settled engines kept between steps; without it every step recovers its engine from the saved state */
+  engines?: EngineCache;
 }
 
 /** What a step did, for the procedure layer (a ticket's status follows its procedure). */
@@ -93,6 +96,11 @@ export class InstanceStepper {
 
   constructor(private readonly options: StepperOptions) {}
 
+  /** Drops the engine kept for an instance that will not step again. */
+  forgetEngine(instanceId: string): void {
+    this.options.engines?.forget(instanceId);
+  }
+
   private timerDeadlines(): TimerDeadlines {
     const deadlines = this.options.timerDeadlines;
     if (!deadlines) throw new Error('this hub counts no working time: its timers must be ISO 8601');
@@ -127,11 +135,14 @@ export class InstanceStepper {
   ): Promise<StepWrite> {
     const now = this.options.clock.now();
     const waitedOnCallBefore = waitedOnCall(instance.waiting);
+    const starting = command.kind === 'start';
+    const live = starting ? null : (this.options.engines?.take(instance.id, instance.lockVersion, definition.id) ?? null);
     const result = await runStep({
       instanceId: instance.id,
       businessKey: instance.businessKey ?? null,
       serializedSource: definition.serializedSource,
-      state: command.kind === 'start' ? null : instance.state,
+      state: starting ? null : instance.state,
+      live,
       variables: instance.variables,
       services: (name) => this.handlerFor(em, instance, name, events),
       retryDelaysMs: this.options.retryDelaysMs,
@@ -179,6 +190,12 @@ export class InstanceStepper {
       write.closedTimers.push(closeTimer(firing, true, now));
     }
     await writeStep(em, write);
+    const { engines } = this.options;
+    if (engines && result.live) {
+      const kept = { version: instance.lockVersion, engine: result.live };
+      const bytes = estimatedEngineBytes(definition.elements.length);
+      afterCommit(() => engines.keep(instance.id, kept.version, definition.id, kept.engine, bytes));
+    }
     if (instance.ticketId && this.options.follower && result.outcome !== 'failed') {
       await this.options.follower(em, { instance, activities: result.activities, actor, events });
     }

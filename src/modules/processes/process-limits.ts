@@ -1,4 +1,5 @@
 import type { Config } from '../../config/config';
+import type { EngineCacheOptions } from './engine/engine-cache';
 import type { StepLimits } from './engine/step-guard';
 import type { TimerLimits } from './engine/timer-limits';
 
@@ -6,6 +7,8 @@ import type { TimerLimits } from './engine/timer-limits';
 export interface ProcessLimits extends StepLimits, TimerLimits {
   /** timers the poller fires in one round; the rest wait for the next */
   timersPerPoll: number;
+  /** settled engines kept between steps: how many, and their estimated bytes (either 0: none) */
+  engineCache: EngineCacheOptions;
 }
 
 type LimitKeys =
@@ -13,7 +16,9 @@ type LimitKeys =
   | 'processStepMaxMs'
   | 'processTimerMinCycleMs'
   | 'processTimerMaxRepeats'
-  | 'processTimersPerPoll';
+  | 'processTimersPerPoll'
+  | 'processEngineCacheMb'
+  | 'processEngineCacheEngines';
 
 export function processLimitsOf(config: Pick<Config, LimitKeys>): ProcessLimits {
   return {
@@ -22,5 +27,6 @@ export function processLimitsOf(config: Pick<Config, LimitKeys>): ProcessLimits 
     timerMinCycleMs: config.processTimerMinCycleMs,
     timerMaxRepeats: config.processTimerMaxRepeats,
     timersPerPoll: config.processTimersPerPoll,
+    engineCache: { maxEngines: config.processEngineCacheEngines, maxBytes: config.processEngineCacheMb * 1024 * 1024 },
   };
 }

@@ -236,6 +236,7 @@ export class ProcessRunnerService implements CallRunner {
     const closedTasks = (await tasksOf(em, instance.id, null)).map((task) => closeTask(task, null, now, events));
     const closedTimers = (await pendingTimers(em, instance.id)).map((timer) => closeTimer(timer, false, now));
     await writeStep(em, { ...noChanges(instance), stateChanged: true, closedTasks, closedTimers });
+    this.stepper.forgetEngine(instance.id);
     events.push(new ProcessInstanceChangedEvent(instance.id, instance.processKey, instance.status, instance.businessKey ?? null, now));
     // What it called stops with it.
     await this.calls.cancelChildren(em, events, instance.id, `${instance.processKey} was cancelled: ${reason}`);

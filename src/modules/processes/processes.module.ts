@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../shared/clock';
 import type { EventBus } from '../../shared/event-bus';
+import { EngineCache } from './engine/engine-cache';
 import type { TimerDeadlines } from './engine/hub-timer';
 import { ServiceRegistry } from './engine/service-registry';
 import { InstanceStepper, type StepFollower } from './instance-stepper';
@@ -29,6 +30,7 @@ export interface ProcessModuleDeps {
 export function createProcessModule(deps: ProcessModuleDeps) {
   const registry = deps.registry ?? new ServiceRegistry();
   const limits = deps.processLimits;
+  const engines = new EngineCache(limits.engineCache);
   const stepper = new InstanceStepper({
     clock: deps.clock,
     services: registry,
@@ -36,11 +38,13 @@ export function createProcessModule(deps: ProcessModuleDeps) {
     limits,
     follower: deps.follower,
     timerDeadlines: deps.timerDeadlines,
+    engines,
   });
   const runner = new ProcessRunnerService(deps.clock, deps.bus, stepper);
   return {
     registry,
     limits,
+    engines,
     definitions: new ProcessDefinitionService(deps.clock, registry, limits),
     runner,
     tasks: new ProcessTaskService(deps.clock, deps.bus, runner, stepper),

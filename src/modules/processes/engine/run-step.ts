@@ -5,7 +5,7 @@ import { deserialize } from 'moddle-context-serializer';
 import { boundedTypeResolver } from './bounded-elements';
 import { ExpressionError, restrictedExpressions } from './expressions';
 import { readPostponed, type TimerRow, type WaitRow } from './postponed';
-import { serviceProxy, withoutKeys } from './service-proxy';
+import { type ServiceProxyInput, serviceProxy, withoutKeys } from './service-proxy';
 import type { EngineServiceHandler } from './service-registry';
 import { DEFAULT_LIMITS, type EngineLimits, StepGuard } from './step-guard';
 
@@ -34,6 +34,11 @@ export interface StepInput {
   action?: (execution: EngineExecution) => void;
   /** how much the step may do before it fails (defaults: DEFAULT_LIMITS) */
   limits?: EngineLimits;
+  /**
+   * The engine the previous step of this instance left, when the caller knows it is the state the
+   * database holds (engine-cache.ts): resumed as it is instead of recovered from `state`.
+   */
+  live?: LiveEngine | null;
 }
 
 export interface StepResult {
@@ -45,6 +50,8 @@ export interface StepResult {
   timers: TimerRow[];
   activities: ActivityEvent[];
   error?: { message: string; elementId: string | null };
+  /** the settled engine, for a waiting instance: what a next step may resume (never a failed or completed one) */
+  live?: LiveEngine;
 }
 
 /** The part of bpmn-engine's execution API the host uses. */
@@ -94,71 +101,73 @@ const mergeOutput = {
   },
 };
 
+/** What the step running an engine now gives it: its budget, its history and its service handlers. */
+interface StepHooks {
+  guard: StepGuard;
+  activities: ActivityEvent[];
+  failedElement: string | null;
+  completed: boolean;
+  proxy: ServiceProxyInput;
+}
+
 /**
- * Runs one step of one instance: recover (or start), apply the action, run until everything is
- * waiting, completed or failed, read what waits, and drop the engine. Nothing stays in memory.
- * Whatever goes wrong inside the engine (a thrown error, a step over its bounds) is the step's
- * failure, which the caller records as an incident; it never escapes as an unhandled error.
+ * A settled engine kept after its step. Its listener, services and expressions were given once,
+ * when it was built, and call the hooks of whatever step runs it now: the cached engine of a
+ * waiting instance behaves in its next step as a recovered one would.
+ */
+export interface LiveEngine {
+  readonly instanceId: string;
+  readonly serializedSource: string;
+  readonly execution: EngineExecution;
+}
+
+interface EngineParts extends LiveEngine {
+  readonly engine: Engine;
+  readonly listener: EventEmitter;
+  readonly slot: { hooks: StepHooks };
+}
+
+const partsOf = (live: LiveEngine): EngineParts => live as EngineParts;
+
+/**
+ * Runs one step of one instance: resume the engine the last step left (`live`), or recover it
+ * from `state` (or start), apply the action, run until everything is waiting, completed or
+ * failed, and read what waits. A waiting instance's engine is answered as `live`; the caller may
+ * keep it or drop it. Whatever goes wrong inside the engine (a thrown error, a step over its
+ * bounds) is the step's failure, which the caller records as an incident; it never escapes as an
+ * unhandled error, and the failed engine is never answered.
  */
 export async function runStep(input: StepInput): Promise<StepResult> {
-  const guard = new StepGuard(input.limits ?? DEFAULT_LIMITS);
-  const listener = new EventEmitter();
-  const activities: ActivityEvent[] = [];
-  let failedElement: string | null = null;
-  const record = (event: ActivityEvent['event']) => (api: ActivityApi) => {
-    if (event === 'enter' && api.content.isRecovered) return;
-    if (event === 'enter' && !guard.tick()) failedElement ??= api.id;
-    activities.push({ event, elementId: api.id, executionId: api.content.executionId, type: api.type, name: api.name ?? null });
+  const hooks: StepHooks = {
+    guard: new StepGuard(input.limits ?? DEFAULT_LIMITS),
+    activities: [],
+    failedElement: null,
+    completed: false,
+    proxy: { ...input, reserved: RESERVED, fail: (err) => hooks.guard.fail(err) },
   };
-  listener.on('activity.enter', record('enter'));
-  listener.on('activity.leave', record('leave'));
-  listener.on('activity.error', (api: ActivityApi) => {
-    failedElement = api.id;
-  });
-
-  const services = serviceProxy({ ...input, reserved: RESERVED, fail: (err) => guard.fail(err) });
-  // Every expression counts against the step's budget: a loop of conditions is work like any other.
-  const expressions = restrictedExpressions(() => {
-    if (!guard.tick()) throw new ExpressionError(guard.failure?.message ?? 'the step is over its bounds');
-  });
-  // bpmn-engine's typings want a full Script from getScript; refusing every script is the point here.
-  const options = {
-    name: input.instanceId,
-    services,
-    expressions,
-    // Read by the bounded timer and loop behaviours (bounded-elements.ts) through environment.options.
-    stepGuard: guard,
-    timers: durableTimers(),
-    extensions: mergeOutput,
-    scripts: noScripts,
-    // The state keeps only elements that are running: idle ones carry nothing but statistics
-    // counters, which the hub does not use (it records history itself). A third of the text.
-    settings: { disableTrackState: true },
-    ...(process.env.DEBUG ? {} : { Logger: quietLogger }),
-  } as unknown as BpmnEngineOptions;
-  // The saved state carries no diagram: recover() then takes the shared context given here.
-  const engine = new Engine({ ...options, sourceContext: sourceContextOf(input.serializedSource) } as BpmnEngineOptions);
+  const resumed = input.live && input.live.serializedSource === input.serializedSource ? partsOf(input.live) : null;
+  const parts = resumed ?? buildEngine(input.instanceId, input.serializedSource, hooks);
+  parts.slot.hooks = hooks;
+  const { engine, listener } = parts;
+  const { guard } = hooks;
   // stop() answers a promise that rejects if the engine errs meanwhile: never left unhandled.
   guard.onFailure(() => {
     Promise.resolve(engine.stop()).catch(() => undefined);
   });
-
-  let completed = false;
-  // on, not once: a second 'error' with no listener would be thrown inside the engine.
-  engine.on('error', (err: Error) => guard.fail(err));
-  engine.once('end', () => {
-    completed = true;
-  });
-  const settled = () => waitUntilSettled(engine, guard, () => guard.failure !== null || completed);
+  const settled = () => waitUntilSettled(engine, guard, () => guard.failure !== null || hooks.completed);
 
   let execution: EngineExecution | undefined;
   try {
-    if (input.state) engine.recover(input.state);
-    execution = (input.state
-      ? await engine.resume({ listener })
-      : await engine.execute({ listener, variables: { ...input.variables } })) as unknown as EngineExecution;
-    await settled();
-    if (input.action && !guard.failure && !completed) {
+    if (resumed) {
+      execution = resumed.execution;
+    } else {
+      if (input.state) engine.recover(input.state);
+      execution = (input.state
+        ? await engine.resume({ listener })
+        : await engine.execute({ listener, variables: { ...input.variables } })) as unknown as EngineExecution;
+      await settled();
+    }
+    if (input.action && !guard.failure && !hooks.completed) {
       input.action(execution);
       await settled();
     }
@@ -170,21 +179,19 @@ export async function runStep(input: StepInput): Promise<StepResult> {
   let outcome: Omit<StepResult, 'activities'> | null = null;
   if (!guard.failure && execution) {
     try {
+      const completed = hooks.completed;
       const postponed = completed ? { waits: [], timers: [] } : readPostponed(execution.getPostponed());
-      outcome = {
-        outcome: completed ? 'completed' : 'waiting',
-        state: stripSource((await engine.getState()) as unknown as EngineState),
-        variables: processVariables(execution),
-        ...postponed,
-      };
+      const state = stripSource((await engine.getState()) as unknown as EngineState);
+      const live: EngineParts | undefined = completed ? undefined : { ...parts, execution };
+      outcome = { outcome: completed ? 'completed' : 'waiting', state, variables: processVariables(execution), ...postponed, live };
     } catch (err) {
       guard.fail(err);
     }
   }
-  // Not stopped, just dropped: everything in it waits for a signal or a timer, and its timers are
-  // never armed, so nothing can run in it again. Stopping walked every element's broker, a fifth
-  // of a step's engine time. (A failed step's engine was stopped by the guard.)
-  if (outcome && !guard.failure) return { ...outcome, activities };
+  // Not stopped, just dropped (or kept): everything in it waits for a signal or a timer, and its
+  // timers are never armed, so nothing can run in it until a next step acts on it. Stopping walked
+  // every element's broker, a fifth of a step's engine time. (A failed step's engine was stopped by the guard.)
+  if (outcome && !guard.failure) return { ...outcome, activities: hooks.activities };
   const message = guard.failure?.message ?? 'the step failed';
   return {
     outcome: 'failed',
@@ -192,9 +199,58 @@ export async function runStep(input: StepInput): Promise<StepResult> {
     variables: input.variables,
     waits: [],
     timers: [],
-    activities,
-    error: { message, elementId: failedElement },
+    activities: hooks.activities,
+    error: { message, elementId: hooks.failedElement },
   };
+}
+
+/** A new engine on the deployed diagram, its listener and hooks calling the step in `slot`. */
+function buildEngine(instanceId: string, serializedSource: string, first: StepHooks): EngineParts {
+  const slot = { hooks: first };
+  const listener = new EventEmitter();
+  const record = (event: ActivityEvent['event']) => (api: ActivityApi) => {
+    const { hooks } = slot;
+    if (event === 'enter' && api.content.isRecovered) return;
+    if (event === 'enter' && !hooks.guard.tick()) hooks.failedElement ??= api.id;
+    hooks.activities.push({ event, elementId: api.id, executionId: api.content.executionId, type: api.type, name: api.name ?? null });
+  };
+  listener.on('activity.enter', record('enter'));
+  listener.on('activity.leave', record('leave'));
+  listener.on('activity.error', (api: ActivityApi) => {
+    slot.hooks.failedElement = api.id;
+  });
+
+  const services = serviceProxy(() => slot.hooks.proxy);
+  // Every expression counts against the step's budget: a loop of conditions is work like any other.
+  const expressions = restrictedExpressions(() => {
+    const { guard } = slot.hooks;
+    if (!guard.tick()) throw new ExpressionError(guard.failure?.message ?? 'the step is over its bounds');
+  });
+  // bpmn-engine's typings want a full Script from getScript; refusing every script is the point here.
+  const options = {
+    name: instanceId,
+    services,
+    expressions,
+    // Read by the bounded timer and loop behaviours (bounded-elements.ts) through environment.options,
+    // for the limits, which are the same for every step of the hub.
+    stepGuard: first.guard,
+    timers: durableTimers(),
+    extensions: mergeOutput,
+    scripts: noScripts,
+    // The state keeps only elements that are running: idle ones carry nothing but statistics
+    // counters, which the hub does not use (it records history itself). A third of the text.
+    settings: { disableTrackState: true },
+    ...(process.env.DEBUG ? {} : { Logger: quietLogger }),
+  } as unknown as BpmnEngineOptions;
+  // The saved state carries no diagram: recover() then takes the shared context given here.
+  const engine = new Engine({ ...options, sourceContext: sourceContextOf(serializedSource) } as BpmnEngineOptions);
+  // on, not once: a second 'error' with no listener would be thrown inside the engine.
+  engine.on('error', (err: Error) => slot.hooks.guard.fail(err));
+  engine.on('end', () => {
+    slot.hooks.completed = true;
+  });
+  const unset = undefined as unknown as EngineExecution;
+  return { instanceId, serializedSource, engine, listener, slot, execution: unset };
 }
 
 /**

@@ -18,12 +18,14 @@ type EngineCallback = (err: Error | null, result?: unknown) => void;
  * The engine carries on inside the callback; whatever it throws there is the step's failure, never
  * an unhandled rejection (which would end the hub's process).
  */
-export function serviceProxy(input: ServiceProxyInput): Record<string, CallableFunction> {
+export function serviceProxy(current: () => ServiceProxyInput): Record<string, CallableFunction> {
   return new Proxy(
     {},
     {
       get(_target, name) {
         if (typeof name !== 'string') return undefined;
+        // Read when the engine asks: an engine kept between steps calls the handlers of the step running it now.
+        const input = current();
         const handler = input.services(name);
         if (!handler) return undefined;
         return (
