@@ -34,8 +34,10 @@ export function scopeKeyOf(context: AppContext): string {
 /**
  * Subscribers share an execution only when all of this is equal, text for text: the document as
  * sent (not its meaning: two spellings of one query just do not share), the operation picked,
- * the variables and the scope.
+ * the variables and the scope. No variables, `null` and `{}` are one case (graphql-js reads all
+ * three as no variables; clients differ in which they send).
  */
 export function sharingKeyOf(request: SubscribeRequest, context: AppContext): string {
-  return JSON.stringify([request.query, request.operationName ?? null, request.variables ?? null, scopeKeyOf(context)]);
+  const variables = request.variables && Object.keys(request.variables).length > 0 ? request.variables : null;
+  return JSON.stringify([request.query, request.operationName ?? null, variables, scopeKeyOf(context)]);
 }
