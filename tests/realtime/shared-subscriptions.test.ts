@@ -117,6 +117,18 @@ describe('Subscribers of one operation, variables and scope share one execution 
     await closeAll([staff, mine, theirs]);
   });
 
+  test('When two members of staff ask for "my tasks" with the same document, then each has a group of their own', async () => {
+    const mine = 'subscription { taskChanged(filter: { mine: true }) { change task { id } } }';
+    const probes = [
+      await subscribe(client('admin'), mine),
+      await subscribe(client('admin'), mine),
+      await subscribe(client(world.duty.code), mine),
+    ];
+    // "Mine" is whoever subscribed: the admin's two connections share, the duty officer's does not join them.
+    expect(await metric('kexiang_subscription_groups')).toBe(2);
+    await closeAll(probes);
+  });
+
   test('When a customer copies a staff operation exactly, operation name, aliases and variables alike, then it joins no staff group', async () => {
     const document = `subscription Hidden { seen: ticketChanged { change ticket { id } } }
       subscription Everything($filter: TicketSubscriptionFilter) { all: ticketChanged(filter: $filter) { change t: ticket { id title } } }`;
