@@ -89,7 +89,7 @@ export class SubscriptionGroup {
     }
     this.source = started;
     if (this.closed) {
-      void started.return();
+      stop(started);
       return;
     }
     // Everyone may have left while it started.
@@ -140,9 +140,14 @@ export class SubscriptionGroup {
     this.closed = true;
     for (const stream of this.members.keys()) stream.end();
     this.members.clear();
-    void this.source?.return();
+    if (this.source) stop(this.source);
     this.onClose();
   }
+}
+
+/** Ends a group's stream (its pubsub listener goes with it); a failure to end has no one left to tell. */
+function stop(source: AsyncGenerator<ExecutionResult, void, void>): void {
+  source.return().catch(() => undefined);
 }
 
 /** The subscription's root field (for the metrics' label): validation leaves exactly one. */
