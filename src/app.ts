@@ -140,7 +140,9 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
       formatError,
       maxOperations: config.wsMaxOperations,
       subscriptions: operations.subscriptions,
+      sharing: operations.sharing,
       maxAnswerBytes: config.maxAnswerBytes,
+      maxBufferedBytes: config.wsMaxBufferedBytes,
     });
     const apollo = new ApolloServer<AppContext>({
       gateway: compiledExecutor(schema, run),

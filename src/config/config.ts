@@ -142,6 +142,12 @@ export const settings = {
     default: 50,
     parse: int,
   },
+  wsMaxBufferedBytes: {
+    env: 'WS_MAX_BUFFERED_BYTES',
+    doc: 'bytes a WebSocket may have waiting unsent before the hub closes it (1013, slow consumer) rather than send it more; 0: no limit',
+    default: 4 * 1024 * 1024,
+    parse: int,
+  },
   ticketProcedures: {
     env: 'TICKET_PROCEDURES',
     doc: "which ticket kind starts which procedure, as KIND=key,KIND=key (empty: none; unset: each procedure's own kinds, today FAULT=fault-handling)",

@@ -1,5 +1,6 @@
 import {
   type ExecutionArgs,
+  type ExecutionResult,
   GraphQLError,
   type GraphQLFormattedError,
   type GraphQLSchema,
@@ -15,6 +16,9 @@ import { bearerOf } from './bearer';
 import type { CompiledRun } from './compiled-executor';
 import type { AppContext } from './context';
 import type { OperationGuard } from './operation-guard';
+import { SharedSubscriptions } from './shared-subscriptions';
+import type { SharingObserver } from './subscription-group';
+import { sharingKeyOf } from './subscription-scope';
 
 export interface WsTransportOptions {
   schema: GraphQLSchema;
@@ -25,9 +29,20 @@ export interface WsTransportOptions {
   /** operations one connection may have running at once (subscriptions mostly) */
   maxOperations: number;
   maxAnswerBytes: number;
+  /** a socket with more than this waiting unsent gets no more results: it is closed (1013) as a slow consumer */
+  maxBufferedBytes: number;
   /** told when a subscription's event stream opens and when an operation ends (the open-subscriptions gauge) */
   subscriptions?: { opened(connection: object, id: string): void; ended(connection: object, id: string): void };
+  /** told of shared executions and slow consumers dropped */
+  sharing?: SharingObserver;
 }
+
+const unobserved: SharingObserver = {
+  groupOpened: () => undefined,
+  groupClosed: () => undefined,
+  executed: () => undefined,
+  slowConsumerDropped: () => undefined,
+};
 
 type ConnectionParams = Record<string, unknown> | undefined;
 const authorizationOf = (ctx: Context<ConnectionParams>) =>
@@ -39,6 +54,9 @@ const authorizationOf = (ctx: Context<ConnectionParams>) =>
  * deactivated meanwhile counts); each operation is parsed with the token limit, validated with
  * the same rules, resolved by its `operationName` (never "the first one"), executed by the same
  * compiled runner, and its errors pass the same formatter (masking, no suggestions in production).
+ *
+ * Subscriptions with the same document, operation, variables and scope share one execution per
+ * event (src/graphql/shared-subscriptions.ts); queries and mutations over the socket run alone.
  */
 export function serveGraphqlWs(wsServer: WebSocketServer, options: WsTransportOptions) {
   const { schema, guard } = options;
@@ -47,6 +65,12 @@ export function serveGraphqlWs(wsServer: WebSocketServer, options: WsTransportOp
   const refuse = (error: unknown): GraphQLError[] => [
     error instanceof GraphQLError ? error : new GraphQLError((error as Error).message, { originalError: error as Error }),
   ];
+  const formatResult = (result: ExecutionResult) => (result.errors ? { ...result, errors: result.errors.map(format) } : result);
+  const shared = new SharedSubscriptions({
+    format: formatResult,
+    maxBufferedBytes: options.maxBufferedBytes,
+    observer: options.sharing ?? unobserved,
+  });
   wsServer.on('connection', (socket) => capAnswer(socket, options.maxAnswerBytes));
   return useServer<ConnectionParams>(
     {
@@ -59,7 +83,7 @@ export function serveGraphqlWs(wsServer: WebSocketServer, options: WsTransportOp
           return false;
         }
       },
-      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+      onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         // graphql-ws lists the new operation before asking us, so the count includes it.
         if (Object.keys(ctx.subscriptions).length > options.maxOperations) {
           return refuse(
@@ -75,7 +99,15 @@ export function serveGraphqlWs(wsServer: WebSocketServer, options: WsTransportOp
           const operation = getOperationAST(document, payload.operationName);
           if (!operation) return refuse(guard.unresolvedOperation(payload.operationName));
           const contextValue = await options.authenticate(authorizationOf(ctx));
-          return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+          const args = { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+          if (operation.operation === 'subscription') {
+            shared.admit(args, sharingKeyOf(payload, contextValue), {
+              socket: ctx.extra.socket,
+              id,
+              holds: (stream) => ctx.subscriptions[id] === stream,
+            });
+          }
+          return args;
         } catch (err) {
           return refuse(guard.codeParseError(err));
         }
@@ -84,13 +116,15 @@ export function serveGraphqlWs(wsServer: WebSocketServer, options: WsTransportOp
         const operation = getOperationAST(args.document, args.operationName);
         return options.run(args.document, args.operationName, operation?.variableDefinitions, args.variableValues, args.contextValue);
       },
+      subscribe: (args) => shared.subscribe(args),
       // A subscription's result is its event stream; queries and mutations over the socket answer once.
       onOperation: (ctx, id, _payload, _args, result) => {
         if (Symbol.asyncIterator in result) options.subscriptions?.opened(ctx, id);
       },
       onComplete: (ctx, id) => options.subscriptions?.ended(ctx, id),
       onError: (_ctx, _id, _payload, errors) => errors.map(format),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(format) } : result),
+      // Shared results are formatted and written by their group; this formats what graphql-ws sends itself.
+      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
     },
     wsServer,
   );

@@ -1,6 +1,7 @@
+import type { FormattedExecutionResult } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { tokenFor } from './hub';
+import { type Identity, tokenFor } from './hub';
 
 /** Events of one subscription, awaited one by one (no sleeping: each `next()` waits for the next event). */
 export interface SubscriptionProbe<T> {
@@ -8,7 +9,8 @@ export interface SubscriptionProbe<T> {
   close(): Promise<void>;
 }
 
-export function wsClient(httpUrl: string, user = 'admin'): Client {
+/** A graphql-ws client with a development token for `user` (a staff user code, or a customer). */
+export function wsClient(httpUrl: string, user: Identity = 'admin'): Client {
   return createClient({
     url: httpUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
@@ -17,20 +19,36 @@ export function wsClient(httpUrl: string, user = 'admin'): Client {
   });
 }
 
-/** Subscribes and resolves once the server has acknowledged the subscription is live. */
+/** Subscribes and resolves once the server has acknowledged the subscription is live; an event with errors fails `next()`. */
 export async function subscribe<T>(client: Client, query: string, variables: Record<string, unknown> = {}): Promise<SubscriptionProbe<T>> {
-  const iterator = client.iterate<T>({ query, variables });
-  const queue: T[] = [];
-  const waiting: ((value: T) => void)[] = [];
+  const results = await subscribeResults<T>(client, query, variables);
+  return {
+    next: async () => {
+      const result = await results.next();
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+      return result.data as T;
+    },
+    close: results.close,
+  };
+}
+
+/** Like `subscribe`, but each event is the whole result as sent, errors and all. */
+export async function subscribeResults<T>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+): Promise<SubscriptionProbe<FormattedExecutionResult<T, unknown>>> {
+  const iterator = client.iterate<T>({ query, variables, ...(operationName ? { operationName } : {}) });
+  const queue: FormattedExecutionResult<T, unknown>[] = [];
+  const waiting: ((value: FormattedExecutionResult<T, unknown>) => void)[] = [];
   let failure: unknown = null;
   const pump = (async () => {
     try {
       for await (const result of iterator) {
-        if (result.errors) throw new Error(JSON.stringify(result.errors));
-        const data = result.data as T;
         const waiter = waiting.shift();
-        if (waiter) waiter(data);
-        else queue.push(data);
+        if (waiter) waiter(result);
+        else queue.push(result);
       }
     } catch (err) {
       failure = err;
@@ -46,7 +64,7 @@ export async function subscribe<T>(client: Client, query: string, variables: Rec
       if (failure) return Promise.reject(failure);
       const queued = queue.shift();
       if (queued !== undefined) return Promise.resolve(queued);
-      return new Promise<T>((resolve) => waiting.push(resolve));
+      return new Promise<FormattedExecutionResult<T, unknown>>((resolve) => waiting.push(resolve));
     },
     close: async () => {
       await iterator.return?.();

@@ -38,6 +38,28 @@ export function createHubMetrics() {
       help: 'GraphQL subscriptions open on this hub (WebSocket)',
       registers,
     }),
+    subscriptionGroups: new Gauge({
+      name: 'kexiang_subscription_groups',
+      help: 'shared subscription executions running on this hub: subscribers with the same operation, variables and scope form one',
+      registers,
+    }),
+    subscriptionExecutions: new Counter({
+      name: 'kexiang_subscription_executions_total',
+      help: 'subscription results this hub computed (one per event per group, however many members it has), by root field',
+      labelNames: ['field'],
+      registers,
+    }),
+    subscriptionDeliveries: new Counter({
+      name: 'kexiang_subscription_deliveries_total',
+      help: 'subscription results sent to subscribers, by root field; over executions, how much sharing saves',
+      labelNames: ['field'],
+      registers,
+    }),
+    slowConsumersDropped: new Counter({
+      name: 'kexiang_subscription_slow_consumers_dropped_total',
+      help: 'WebSocket connections this hub closed (1013) because more than WS_MAX_BUFFERED_BYTES waited unsent to them',
+      registers,
+    }),
     instances: new Gauge({
       name: 'kexiang_process_instances',
       help: 'process instances by status, read from the database at scrape time (the same on every hub of one database)',

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import type { Config } from '../../config/config';
 import type { Database } from '../../db/database';
+import type { SharingObserver } from '../../graphql/subscription-group';
 import type { Clock } from '../../shared/clock';
 import type { EventBus } from '../../shared/event-bus';
 import type { Logger } from '../../shared/logger';
@@ -16,6 +17,7 @@ import { OpenSubscriptions, type SubscriptionObserver } from './open-subscriptio
 import { OperationLabels } from './operation-labels';
 import { checkReadiness } from './readiness';
 import { observeGraphqlRequests, requestScopes } from './request-scope.middleware';
+import { sharingMetrics } from './sharing-metrics';
 
 export interface OperationsDeps {
   config: Pick<Config, 'metricsToken' | 'metricsMaxOperations' | 'production' | 'processPollMs'>;
@@ -35,6 +37,8 @@ export interface Operations {
   readonly observeGraphql: RequestHandler;
   readonly apolloPlugin: ApolloServerPlugin<BaseContext>;
   readonly subscriptions: SubscriptionObserver;
+  /** shared subscription executions and slow consumers dropped */
+  readonly sharing: SharingObserver;
   readonly metricsRoute: RequestHandler;
   readonly readyRoute: RequestHandler;
   stop(): void;
@@ -68,6 +72,7 @@ export function createOperations(deps: OperationsDeps): Operations {
     observeGraphql: observeGraphqlRequests(metrics),
     apolloPlugin: graphqlMetricsPlugin(labels),
     subscriptions: new OpenSubscriptions(metrics.subscriptions),
+    sharing: sharingMetrics(metrics),
     metricsRoute: metricsRoute({ token: deps.config.metricsToken, production: deps.config.production }, scrape),
     readyRoute: async (_req, res) => {
       const readiness = await checkReadiness({ orm: database.orm, pollerRunning, timeoutMs: 2000 });
