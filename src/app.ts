@@ -111,7 +111,15 @@ export async function startHub(config: Config, options: HubOptions = {}): Promis
     const schema = await buildCenterSchema(pubSub);
     const deps: ContextDeps = { em: database.orm.em, services, clock, createLoaders };
 
-    const operations = createOperations({ config, database, bus, clock, poller: services.processes.poller, log });
+    const operations = createOperations({
+      config,
+      database,
+      bus,
+      clock,
+      poller: services.processes.poller,
+      engines: services.processes.engines,
+      log,
+    });
     const app = express();
     // First: every later line of the request (SQL, errors, the access line) carries its id.
     app.use(operations.requestScopes);

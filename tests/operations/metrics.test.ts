@@ -1,7 +1,7 @@
 import { ServiceRegistry } from '../../src/modules/processes/engine/service-registry';
 import { makeWorld } from '../support/fixtures';
 import { startTestHub, type TestHub } from '../support/hub';
-import { deploy, fixture } from '../support/processes';
+import { deploy, fixture, makeStaff, readInstance } from '../support/processes';
 import { subscribe, wsClient } from '../support/subscriptions';
 import { eventually, sampleValue, scrape } from './metrics-support';
 
@@ -89,6 +89,22 @@ describe('/metrics shows what the hub did: operations, SQL, subscriptions, timer
     expect(sampleValue(text, 'kexiang_process_timer_lag_seconds_bucket', { le: '900' })).toBe(firedBefore);
     expect(sampleValue(text, 'kexiang_process_timer_lag_seconds_bucket', { le: '3600' })).toBe(firedBefore + 1);
     expect(sampleValue(text, 'kexiang_process_timer_oldest_overdue_seconds')).toBe(0);
+  });
+
+  test('When a waiting instance steps again on the hub that ran its last step, then the engine cache counts a hit and shows the engines it keeps', async () => {
+    const staff = await makeStaff(t);
+    const before = await scrape(t);
+    const hits = sampleValue(before, 'kexiang_process_engine_cache_hits_total') ?? 0;
+    const misses = sampleValue(before, 'kexiang_process_engine_cache_misses_total') ?? 0;
+    const { startProcess } = await t.ok<{ startProcess: { id: string } }>(START, { key: 'fault-mini', bk: 'OPS-C1' });
+    const kept = await scrape(t);
+    expect(sampleValue(kept, 'kexiang_process_engine_cache_engines')).toBeGreaterThanOrEqual(1);
+    expect(sampleValue(kept, 'kexiang_process_engine_cache_estimated_bytes')).toBeGreaterThan(0);
+    const [task] = (await readInstance(t, startProcess.id)).tasks;
+    await t.ok('mutation($id: ID!) { completeTask(id: $id, variables: {cause: "光缆"}) { id } }', { id: task.id }, staff.ops);
+    const after = await scrape(t);
+    expect(sampleValue(after, 'kexiang_process_engine_cache_hits_total')).toBe(hits + 1);
+    expect(sampleValue(after, 'kexiang_process_engine_cache_misses_total')).toBe(misses);
   });
 
   test('When a service task keeps failing, then the incident is counted by process and the instances gauge shows it', async () => {

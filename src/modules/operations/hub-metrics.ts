@@ -72,6 +72,26 @@ export function createHubMetrics() {
       buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 300, 900, 3600],
       registers,
     }),
+    engineCacheHits: new Counter({
+      name: 'kexiang_process_engine_cache_hits_total',
+      help: "process steps that resumed the engine this hub kept from the instance's last step",
+      registers,
+    }),
+    engineCacheMisses: new Counter({
+      name: 'kexiang_process_engine_cache_misses_total',
+      help: 'process steps that recovered their engine from the saved state (none kept, or the row moved on)',
+      registers,
+    }),
+    engineCacheEngines: new Gauge({
+      name: 'kexiang_process_engine_cache_engines',
+      help: 'settled engines of waiting instances this hub keeps (PROCESS_ENGINE_CACHE_MB, PROCESS_ENGINE_CACHE_ENGINES)',
+      registers,
+    }),
+    engineCacheBytes: new Gauge({
+      name: 'kexiang_process_engine_cache_estimated_bytes',
+      help: 'memory the kept engines are estimated to hold, from their diagrams',
+      registers,
+    }),
     timersOverdue: new Gauge({
       name: 'kexiang_process_timer_oldest_overdue_seconds',
       help: 'how long the oldest pending timer has been due and not fired (0: none); grows when no poller runs',

@@ -7,9 +7,11 @@ import type { Clock } from '../../shared/clock';
 import type { EventBus } from '../../shared/event-bus';
 import type { Logger } from '../../shared/logger';
 import { currentRequest } from '../../shared/request-scope';
+import type { EngineCache } from '../processes/engine/engine-cache';
 import type { TimerPoller } from '../processes/timer-poller';
 import { refreshDatabaseGauges } from './database-gauges';
 import { countDomainEvents } from './domain-counters';
+import { engineCacheMetrics } from './engine-cache-metrics';
 import { graphqlMetricsPlugin } from './graphql-metrics.plugin';
 import { createHubMetrics, type HubMetrics } from './hub-metrics';
 import { metricsRoute } from './metrics.route';
@@ -25,6 +27,7 @@ export interface OperationsDeps {
   bus: EventBus;
   clock: Clock;
   poller: TimerPoller;
+  engines: EngineCache;
   log: Logger;
 }
 
@@ -60,7 +63,9 @@ export function createOperations(deps: OperationsDeps): Operations {
   const stopCounting = countDomainEvents(deps.bus, metrics);
   deps.poller.onFired = ({ dueAt, firedAt }) => metrics.timerLag.observe(Math.max(0, firedAt.getTime() - dueAt.getTime()) / 1000);
 
+  const refreshEngineCache = engineCacheMetrics(metrics, deps.engines);
   const scrape = async () => {
+    refreshEngineCache();
     await refreshDatabaseGauges(database.orm.em.fork(), deps.clock, metrics, log);
     return { contentType: metrics.registry.contentType, body: await metrics.registry.metrics() };
   };
