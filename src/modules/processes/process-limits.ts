@@ -6,6 +6,12 @@ import type { TimerLimits } from './engine/timer-limits';
 export interface ProcessLimits extends StepLimits, TimerLimits {
   /** timers the poller fires in one round; the rest wait for the next */
   timersPerPoll: number;
+  /** timer steps a round runs side by side */
+  timerConcurrency: number;
+  /** timers one claim takes */
+  timerBatch: number;
+  /** how long a claim holds before another hub may take the timer */
+  timerLeaseMs: number;
 }
 
 type LimitKeys =
@@ -13,7 +19,10 @@ type LimitKeys =
   | 'processStepMaxMs'
   | 'processTimerMinCycleMs'
   | 'processTimerMaxRepeats'
-  | 'processTimersPerPoll';
+  | 'processTimersPerPoll'
+  | 'processTimerConcurrency'
+  | 'processTimerBatch'
+  | 'processTimerLeaseMs';
 
 export function processLimitsOf(config: Pick<Config, LimitKeys>): ProcessLimits {
   return {
@@ -22,5 +31,8 @@ export function processLimitsOf(config: Pick<Config, LimitKeys>): ProcessLimits 
     timerMinCycleMs: config.processTimerMinCycleMs,
     timerMaxRepeats: config.processTimerMaxRepeats,
     timersPerPoll: config.processTimersPerPoll,
+    timerConcurrency: config.processTimerConcurrency,
+    timerBatch: config.processTimerBatch,
+    timerLeaseMs: config.processTimerLeaseMs,
   };
 }
