@@ -38,12 +38,13 @@ export async function claimDueTimers(em: EntityManager, request: ClaimRequest): 
     `update process_timer t set claimed_by = ?, claimed_until = ?
      from (select id from process_timer
            where status = ? and due_at <= ? and (claimed_until is null or claimed_until <= ?) and not (id = any(?::uuid[]))
-           order by due_at, id limit ? for update skip locked) due
+           order by due_at limit ? for update skip locked) due
      where t.id = due.id
      returning t.id, t.instance_id, t.due_at`,
     [hub, new Date(now.getTime() + leaseMs), TimerStatus.PENDING, now, now, uuidArray(skipped), limit],
   );
-  // RETURNING keeps no order: the batch fires oldest due first.
+  // RETURNING keeps no order: the batch fires oldest due first. (Ordering by due_at alone lets the
+  // (status, due_at) index stop at `limit` rows however many are due.)
   return rows
     .map((row) => ({ id: row.id, instanceId: row.instance_id, dueAt: new Date(row.due_at) }))
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.id < b.id ? -1 : 1));
