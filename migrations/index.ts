@@ -26,6 +26,7 @@ import { Migration20261203140000_CalledProcedures } from './Migration20261203140
 import { Migration20261203150000_PresalesRequests } from './Migration20261203150000_PresalesRequests';
 import { Migration20261203160000_CutoverNotices } from './Migration20261203160000_CutoverNotices';
 import { Migration20261203170000_Measures } from './Migration20261203170000_Measures';
+import { Migration20261204100000_TimerClaims } from './Migration20261204100000_TimerClaims';
 
 /**
  * Every migration, oldest first. `npm run migration:create` writes a new file and adds it here;
@@ -59,4 +60,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203150000_PresalesRequests', class: Migration20261203150000_PresalesRequests },
   { name: 'Migration20261203160000_CutoverNotices', class: Migration20261203160000_CutoverNotices },
   { name: 'Migration20261203170000_Measures', class: Migration20261203170000_Measures },
+  { name: 'Migration20261204100000_TimerClaims', class: Migration20261204100000_TimerClaims },
 ];

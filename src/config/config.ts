@@ -17,6 +17,11 @@ const int = (raw: string): number => {
   if (!Number.isInteger(n) || n < 0) throw new Error(`expected a non-negative integer, got "${raw}"`);
   return n;
 };
+const positive = (raw: string): number => {
+  const n = int(raw);
+  if (n === 0) throw new Error('expected at least 1, got "0"');
+  return n;
+};
 const bool = (raw: string): boolean => {
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
@@ -101,6 +106,24 @@ export const settings = {
     doc: 'settled engines kept at most, whatever their size (0: keep none)',
     default: 1000,
     parse: int,
+  },
+  processTimerConcurrency: {
+    env: 'PROCESS_TIMER_CONCURRENCY',
+    doc: 'due timers a poll fires side by side, each step in its own transaction and connection (keep it below DB_POOL_SIZE)',
+    default: 4,
+    parse: positive,
+  },
+  processTimerBatch: {
+    env: 'PROCESS_TIMER_BATCH',
+    doc: 'due timers a poll claims at once, oldest due first; the poll claims again as they fire',
+    default: 20,
+    parse: positive,
+  },
+  processTimerLeaseMs: {
+    env: 'PROCESS_TIMER_LEASE_MS',
+    doc: "how long a hub's claim on due timers holds, in ms: the timers of a hub that crashed fire elsewhere after it",
+    default: 30_000,
+    parse: positive,
   },
   production: {
     env: 'PRODUCTION',

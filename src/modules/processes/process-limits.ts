@@ -9,6 +9,12 @@ export interface ProcessLimits extends StepLimits, TimerLimits {
   timersPerPoll: number;
   /** settled engines kept between steps: how many, and their estimated bytes (either 0: none) */
   engineCache: EngineCacheOptions;
+  /** timer steps a round runs side by side */
+  timerConcurrency: number;
+  /** timers one claim takes */
+  timerBatch: number;
+  /** how long a claim holds before another hub may take the timer */
+  timerLeaseMs: number;
 }
 
 type LimitKeys =
@@ -18,7 +24,10 @@ type LimitKeys =
   | 'processTimerMaxRepeats'
   | 'processTimersPerPoll'
   | 'processEngineCacheMb'
-  | 'processEngineCacheEngines';
+  | 'processEngineCacheEngines'
+  | 'processTimerConcurrency'
+  | 'processTimerBatch'
+  | 'processTimerLeaseMs';
 
 export function processLimitsOf(config: Pick<Config, LimitKeys>): ProcessLimits {
   return {
@@ -28,5 +37,8 @@ export function processLimitsOf(config: Pick<Config, LimitKeys>): ProcessLimits 
     timerMaxRepeats: config.processTimerMaxRepeats,
     timersPerPoll: config.processTimersPerPoll,
     engineCache: { maxEngines: config.processEngineCacheEngines, maxBytes: config.processEngineCacheMb * 1024 * 1024 },
+    timerConcurrency: config.processTimerConcurrency,
+    timerBatch: config.processTimerBatch,
+    timerLeaseMs: config.processTimerLeaseMs,
   };
 }

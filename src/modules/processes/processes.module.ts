@@ -48,7 +48,12 @@ export function createProcessModule(deps: ProcessModuleDeps) {
     definitions: new ProcessDefinitionService(deps.clock, registry, limits),
     runner,
     tasks: new ProcessTaskService(deps.clock, deps.bus, runner, stepper),
-    poller: new TimerPoller(deps.em, deps.clock, deps.bus, runner, stepper, limits.timersPerPoll),
+    poller: new TimerPoller(deps.em, deps.clock, deps.bus, runner, stepper, {
+      perRound: limits.timersPerPoll,
+      concurrency: limits.timerConcurrency,
+      batch: limits.timerBatch,
+      leaseMs: limits.timerLeaseMs,
+    }),
   };
 }
 
