@@ -19,6 +19,8 @@ const script =
 const BENCH: Record<string, CommandStep> = {
   tickets: { script: 'bench/run.js', args: [] },
   processes: { script: 'bench/processes.js', nodeArgs: ['--expose-gc', '--max-semi-space-size=32'], args: [] },
+  timers: { script: 'bench/timers.js', args: [] },
+  subscriptions: { script: 'bench/subscriptions.js', args: [] },
 };
 
 /**
@@ -39,11 +41,11 @@ export const COMMANDS: Record<string, Command> = {
     steps: script('src/cli/token.js'),
   },
   bench: {
-    summary: 'run the benchmarks: [tickets|processes] (both by default)',
+    summary: 'run the benchmarks: [tickets|processes|timers|subscriptions] (all by default)',
     steps: (args) => {
       const which = args[0];
-      if (which === undefined) return [BENCH.tickets, BENCH.processes];
-      return BENCH[which] ? [BENCH[which]] : `unknown benchmark "${which}": tickets or processes`;
+      if (which === undefined) return Object.values(BENCH);
+      return BENCH[which] ? [BENCH[which]] : `unknown benchmark "${which}": ${Object.keys(BENCH).join(', ')}`;
     },
   },
   schema: { summary: 'write schema/*.graphql from the code', steps: script('src/cli/emit-schema.js') },

@@ -42,18 +42,22 @@ describe('One CLI, `npx kexiang <command>`, running the same scripts as the npm 
     expect(await kexiang(argv)).toMatchObject({ exit: 0, ran: [{ script, args }] });
   });
 
-  test('When `kexiang bench` runs, then both benchmarks run as `npm run bench` runs them, the process one with --expose-gc', async () => {
+  test('When `kexiang bench` runs, then every benchmark runs as `npm run bench` runs them, the process one with --expose-gc', async () => {
     const { ran } = await kexiang(['bench']);
     expect(ran.map((s) => [s.script, s.nodeArgs ?? []])).toEqual([
       ['bench/run.js', []],
       ['bench/processes.js', ['--expose-gc', '--max-semi-space-size=32']],
+      ['bench/timers.js', []],
+      ['bench/subscriptions.js', []],
     ]);
-    expect(pkg.scripts.bench).toContain('node --expose-gc --max-semi-space-size=32 dist/bench/processes.js');
+    expect(pkg.scripts.bench).toContain(
+      'node dist/bench/run.js && node --expose-gc --max-semi-space-size=32 dist/bench/processes.js && node dist/bench/timers.js && node dist/bench/subscriptions.js',
+    );
     expect((await kexiang(['bench', 'tickets'])).ran.map((s) => s.script)).toEqual(['bench/run.js']);
     expect(await kexiang(['bench', 'everything'])).toMatchObject({
       exit: 2,
       ran: [],
-      err: expect.stringContaining('tickets or processes'),
+      err: expect.stringContaining('tickets, processes, timers, subscriptions'),
     });
   });
 

@@ -84,28 +84,6 @@ export function pendingTimers(em: EntityManager, instanceId: string): Promise<Ti
   return selectRows(em, ProcessTimer, 'instance_id = ? and status = ?', [instanceId, TimerStatus.PENDING]);
 }
 
-/** Takes the earliest due timer nobody holds, with its instance, when that instance is free too. */
-export async function takeDueTimer(
-  em: EntityManager,
-  now: Date,
-  skipped: readonly string[],
-): Promise<{ timer: TimerRecord; instance: InstanceRow | null } | null> {
-  const reader = rowReader(em, ProcessTimer);
-  const [row] = await execSql(
-    inStep(em),
-    `select ${reader.selectList()} from process_timer where status = ? and due_at <= ? and not (id = any(?::uuid[]))
-     order by due_at limit 1 for update skip locked`,
-    [TimerStatus.PENDING, now, `{${skipped.join(',')}}`],
-  );
-  if (!row) return null;
-  const timer = reader.read(row);
-  // An instance busy with another step (here or on another hub) is left for the next poll.
-  const [instance] = await execSql(em, `select ${instanceColumns(em, 'i')} from process_instance i where i.id = ? for update skip locked`, [
-    timer.instance.id,
-  ]);
-  return { timer, instance: instance ? instanceRow(em, instance) : null };
-}
-
 /** The instance without locking it (what an idempotent retry returns). */
 export async function instanceById(em: EntityManager, id: string): Promise<InstanceRow | null> {
   const [row] = await execSql(em, `select ${instanceColumns(em, 'i')} from process_instance i where i.id = ?`, [id]);
