@@ -1,4 +1,4 @@
-import { type ExecutionArgs, type ExecutionResult, getOperationAST, Kind, subscribe } from 'graphql';
+import { createSourceEventStream, type ExecutionArgs, type ExecutionResult, execute, getOperationAST, Kind } from 'graphql';
 import type { WebSocket } from 'ws';
 import { MemberStream } from './member-stream';
 
@@ -34,32 +34,40 @@ interface Member {
   readonly target: MemberSocket;
   /** `{"id":<id>,"type":"next","payload":` : the frame graphql-ws would write, minus the payload */
   readonly framePrefix: string;
+  /** events that had arrived when it joined: it gets only those after */
+  readonly joinedAfter: number;
 }
 
-type Started = AsyncGenerator<ExecutionResult, void, void> | ExecutionResult;
+/** The subscription's events (what its source stream yields), or the refusal of the subscription. */
+type Started = AsyncIterable<unknown> | ExecutionResult;
 
-const isStream = (started: Started): started is AsyncGenerator<ExecutionResult, void, void> => Symbol.asyncIterator in started;
+const isStream = (started: Started): started is AsyncIterable<unknown> => Symbol.asyncIterator in started;
 
 /**
  * Subscribers with one operation, variables and scope: the operation runs once per event, with
  * the first member's context (it renews its EntityManager per event itself), its result is
- * serialized once, and the same text goes to every member's socket. The group closes when its
+ * serialized once, and the same text goes to every member's socket. Events are numbered as they
+ * arrive, and a member gets only those that arrived after it joined, as it would on a stream of
+ * its own (an event still being executed when it joins is not its). The group closes when its
  * last member leaves; a member leaving leaves the others running.
  */
 export class SubscriptionGroup {
   private readonly members = new Map<MemberStream, Member>();
   private readonly started: Promise<Started>;
   private readonly field: string;
-  private source: AsyncGenerator<ExecutionResult, void, void> | null = null;
+  private source: AsyncIterator<unknown> | null = null;
   private closed = false;
+  /** events the source has yielded so far */
+  private arrived = 0;
 
   constructor(
-    args: ExecutionArgs,
+    private readonly args: ExecutionArgs,
     private readonly settings: GroupSettings,
     private readonly onClose: () => void,
   ) {
     this.field = rootFieldOf(args);
-    this.started = subscribe(args);
+    // graphql-js's subscribe() less its mapping: the group numbers events before executing them.
+    this.started = createSourceEventStream(args);
     this.started.then(
       (started) => this.run(started),
       () => this.close(),
@@ -72,7 +80,11 @@ export class SubscriptionGroup {
    */
   async join(target: MemberSocket): Promise<MemberStream | ExecutionResult> {
     const stream = new MemberStream(() => this.leave(stream));
-    this.members.set(stream, { target, framePrefix: `{"id":${JSON.stringify(target.id)},"type":"next","payload":` });
+    this.members.set(stream, {
+      target,
+      framePrefix: `{"id":${JSON.stringify(target.id)},"type":"next","payload":`,
+      joinedAfter: this.arrived,
+    });
     const started = await this.started.catch((err: unknown) => {
       this.members.delete(stream);
       throw err;
@@ -87,31 +99,54 @@ export class SubscriptionGroup {
       this.close();
       return;
     }
-    this.source = started;
+    const source = started[Symbol.asyncIterator]();
+    this.source = source;
     if (this.closed) {
-      stop(started);
+      stop(source);
       return;
     }
     // Everyone may have left while it started.
     if (this.members.size === 0) this.close();
-    else void this.pump(started);
+    else void this.pump(source);
   }
 
-  private async pump(source: AsyncGenerator<ExecutionResult, void, void>): Promise<void> {
+  /**
+   * Reads events as they arrive (numbering them then) and executes them one after another, in
+   * order, each for the members it belongs to.
+   */
+  private async pump(source: AsyncIterator<unknown>): Promise<void> {
+    let executing: Promise<void> = Promise.resolve();
     try {
-      for await (const result of source) this.fanOut(result);
+      for (let next = await source.next(); !next.done && !this.closed; next = await source.next()) {
+        const event = next.value;
+        const seq = ++this.arrived;
+        executing = executing
+          .then(async () => this.fanOut(await execute({ ...this.args, rootValue: event }), seq))
+          .catch((error: unknown) => this.fail(error));
+      }
+      await executing;
       for (const stream of this.members.keys()) stream.end();
     } catch (error) {
-      for (const stream of this.members.keys()) stream.fail(error);
+      await executing;
+      this.fail(error);
     } finally {
       this.close();
     }
   }
 
-  private fanOut(result: ExecutionResult): void {
+  /** The stream or an execution failed: each member's next read throws it (graphql-ws sends it formatted). */
+  private fail(error: unknown): void {
+    for (const stream of this.members.keys()) stream.fail(error);
+    this.close();
+  }
+
+  private fanOut(result: ExecutionResult, seq: number): void {
+    if (this.closed) return;
     const payload = JSON.stringify(this.settings.format(result));
     let deliveries = 0;
-    for (const [stream, member] of this.members) if (this.deliver(stream, member, payload)) deliveries++;
+    for (const [stream, member] of this.members) {
+      if (member.joinedAfter < seq && this.deliver(stream, member, payload)) deliveries++;
+    }
     this.settings.observer.executed(this.field, deliveries);
   }
 
@@ -146,8 +181,8 @@ export class SubscriptionGroup {
 }
 
 /** Ends a group's stream (its pubsub listener goes with it); a failure to end has no one left to tell. */
-function stop(source: AsyncGenerator<ExecutionResult, void, void>): void {
-  source.return().catch(() => undefined);
+function stop(source: AsyncIterator<unknown>): void {
+  Promise.resolve(source.return?.()).catch(() => undefined);
 }
 
 /** The subscription's root field (for the metrics' label): validation leaves exactly one. */
