@@ -52,7 +52,7 @@ interface Latency extends Percentiles {
 const percentiles = (latencies: number[]): Percentiles => ({
   p50Ms: percentile(latencies, 50),
   p99Ms: percentile(latencies, 99),
-  maxMs: Math.max(...latencies),
+  maxMs: latencies.reduce((max, l) => Math.max(max, l), Number.NEGATIVE_INFINITY),
 });
 
 async function freshDatabase(): Promise<void> {

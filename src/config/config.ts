@@ -91,7 +91,7 @@ export const settings = {
   },
   processTimersPerPoll: {
     env: 'PROCESS_TIMERS_PER_POLL',
-    doc: 'due timers fired in one poll; the rest wait for the next',
+    doc: 'due timers one round of a poll fires; while more are due the poll runs round after round',
     default: 100,
     parse: int,
   },

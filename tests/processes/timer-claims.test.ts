@@ -106,6 +106,24 @@ describe('Timers claimed in batches and fired side by side', () => {
   };
   const count = (keys: string[], key: string) => keys.filter((k) => k === key).length;
 
+  test('When more timers are due than one round takes, then a poll goes on round after round until none is left, each timer fired once', async () => {
+    const c = await startTestHub({ registry: registry(), database: a.db, clock: a.clock, config: { processTimersPerPoll: 3 } });
+    try {
+      const keys = Array.from({ length: 8 }, (_, i) => `backlog-${i}`);
+      const ids: string[] = [];
+      for (const [i, key] of keys.entries()) ids.push(await start(key, { at: at(HOUR + i) }));
+      a.clock.advance(HOUR + 1000);
+      const poller = c.hub.services.processes.poller;
+      expect((await poller.runOnce()).fired).toBe(3);
+      // What the poller's beat runs: the other five do not wait for two more beats.
+      await poller.drain();
+      expect([...recorded].sort()).toEqual([...keys].sort());
+      expect((await timersOf(ids)).every((timer) => timer.status === 'FIRED')).toBe(true);
+    } finally {
+      await c.stop();
+    }
+  });
+
   test('When 30 timers fall due in the same second, then 4 steps run side by side and each timer fires exactly once, with its lag measured', async () => {
     const lagsBefore = sampleValue(await scrape(a), 'kexiang_process_timer_lag_seconds_count') ?? 0;
     const keys = Array.from({ length: 30 }, (_, i) => `many-${i}`);

@@ -63,6 +63,8 @@ export class TimerPoller {
   private handle: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
   private stopping = false;
+  /** a poll (its rounds) is under way */
+  private polling = false;
   private readonly perRound: number;
   private readonly concurrency: number;
   private readonly batch: number;
@@ -92,9 +94,25 @@ export class TimerPoller {
     if (intervalMs <= 0 || this.handle) return;
     this.stopping = false;
     this.handle = setInterval(() => {
-      this.running = this.running.then(() => this.runOnce()).catch((err: unknown) => console.error('timer poll failed:', err));
+      // A beat that comes while the last poll still works adds nothing: that poll goes on itself.
+      if (this.polling) return;
+      this.polling = true;
+      this.running = this.drain()
+        .catch((err: unknown) => console.error('timer poll failed:', err))
+        .finally(() => {
+          this.polling = false;
+        });
     }, intervalMs);
     this.handle.unref();
+  }
+
+  /**
+   * Rounds one after another while each takes all it may (`perRound`: more were due), until a
+   * round finds fewer or the poller stops: a thousand timers due at once are not spread over ten
+   * beats, and each round stays bounded (a stop waits for one round at most).
+   */
+  async drain(): Promise<void> {
+    for (let round = await this.round(); round.full && !this.stopping; round = await this.round());
   }
 
   /** Started and not stopped: readiness asks, since a hub whose poller stopped lets timers fall behind. */
@@ -111,6 +129,12 @@ export class TimerPoller {
 
   /** One poll: fire what is due now (up to `perRound`), then announce tasks that became overdue. */
   async runOnce(): Promise<{ fired: number; overdue: number }> {
+    const { fired, overdue } = await this.round();
+    return { fired, overdue };
+  }
+
+  /** One round; `full` when it claimed as many timers as a round may (more may be due). */
+  private async round(): Promise<{ fired: number; overdue: number; full: boolean }> {
     const round: Round = {
       queue: [],
       claimed: 0,
@@ -129,7 +153,7 @@ export class TimerPoller {
       this.hubId,
     );
     if (round.claimFailure) throw round.claimFailure;
-    return { fired: round.fired, overdue: await this.announceOverdue() };
+    return { fired: round.fired, overdue: await this.announceOverdue(), full: round.claimed >= this.perRound };
   }
 
   private async work(round: Round): Promise<void> {
