@@ -47,11 +47,11 @@ describe('One CLI, `npx kexiang <command>`, running the same scripts as the npm 
     expect(ran.map((s) => [s.script, s.nodeArgs ?? []])).toEqual([
       ['bench/run.js', []],
       ['bench/processes.js', ['--expose-gc', '--max-semi-space-size=32']],
-      ['bench/timers.js', []],
+      ['bench/timers.js', ['--max-semi-space-size=32']],
       ['bench/subscriptions.js', []],
     ]);
     expect(pkg.scripts.bench).toContain(
-      'node dist/bench/run.js && node --expose-gc --max-semi-space-size=32 dist/bench/processes.js && node dist/bench/timers.js && node dist/bench/subscriptions.js',
+      'node dist/bench/run.js && node --expose-gc --max-semi-space-size=32 dist/bench/processes.js && node --max-semi-space-size=32 dist/bench/timers.js && node dist/bench/subscriptions.js',
     );
     expect((await kexiang(['bench', 'tickets'])).ran.map((s) => s.script)).toEqual(['bench/run.js']);
     expect(await kexiang(['bench', 'everything'])).toMatchObject({
