@@ -8,10 +8,10 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { type Hub, startHub } from '../src/app';
 import { loadConfig } from '../src/config/config';
 import { projectRoot } from '../src/db/orm-options';
+import { DEV_JWT_SECRET, signToken } from '../src/modules/auth/tokens';
 import { TicketChannel, TicketKind, TicketPriority } from '../src/modules/tickets/ticket.enums';
 import { OpenTicketInput } from '../src/modules/tickets/ticket.inputs';
 import { systemActor } from '../src/shared/service-context';
-import { subscribe, wsClient } from './ws-probe';
 
 const SERVER = process.env.BENCH_PG_URL ?? 'postgresql://root@127.0.0.1:5432/postgres';
 const DB = 'kexiang_bench_subscriptions';
@@ -67,12 +67,13 @@ async function freshDatabase(): Promise<void> {
 async function subscribersProcess(): Promise<void> {
   const order = await nextOrder();
   if (!('mode' in order)) throw new Error('expected the run order first');
+  const token = await signToken({ sub: 'admin', kind: 'staff' }, DEV_JWT_SECRET);
   const probes: { next(): Promise<unknown> }[] = [];
   const closers: (() => unknown)[] = [];
   for (let opened = 0; opened < order.subscribers; opened += CONNECT_BATCH) {
     const batch = Math.min(CONNECT_BATCH, order.subscribers - opened);
     const made = await Promise.all(
-      Array.from({ length: batch }, () => (order.mode === 'hub' ? hubProbe(order.url) : floorProbe(order.url))),
+      Array.from({ length: batch }, () => (order.mode === 'hub' ? hubProbe(order.url, token) : floorProbe(order.url))),
     );
     for (const { probe, close } of made) {
       probes.push(probe);
@@ -95,9 +96,37 @@ async function subscribersProcess(): Promise<void> {
 
 const nextOrder = () => new Promise<Order>((resolve) => process.once('message', (m) => resolve(m as Order)));
 
-async function hubProbe(url: string) {
-  const client = wsClient(url);
-  return { probe: await subscribe(client, QUERY), close: () => client.dispose() };
+/**
+ * The hub's subscriber: a bare WebSocket speaking graphql-ws's protocol (graphql-transport-ws),
+ * each `next` message one event, as the floor's sockets do. A graphql-ws client per socket would
+ * measure the subscribers' own parsing too: 10,000 of them in one process queue behind each other,
+ * where real dashboards each have a browser of their own.
+ */
+async function hubProbe(url: string, token: string) {
+  const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+  const queue: unknown[] = [];
+  const waiting: ((value: unknown) => void)[] = [];
+  let registered: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    registered = resolve;
+  });
+  socket.on('message', (data: Buffer) => {
+    const text = data.toString();
+    if (text.startsWith('{"id":"e"')) {
+      const waiter = waiting.shift();
+      if (waiter) waiter(text);
+      else queue.push(text);
+    } else if (text.includes('"connection_ack"')) {
+      socket.send(JSON.stringify({ id: 'e', type: 'subscribe', payload: { query: QUERY } }));
+      // Answered after the subscription is registered: graphql-ws takes one connection's messages in order.
+      socket.send(JSON.stringify({ id: 'q', type: 'subscribe', payload: { query: '{ __typename }' } }));
+    } else if (text.startsWith('{"id":"q","type":"complete"')) registered();
+  });
+  await new Promise<void>((resolve, reject) => socket.once('open', () => resolve()).once('error', reject));
+  socket.send(JSON.stringify({ type: 'connection_init', payload: { Authorization: `Bearer ${token}` } }));
+  await ready;
+  const probe = { next: () => (queue.length ? Promise.resolve(queue.shift()) : new Promise((resolve) => waiting.push(resolve))) };
+  return { probe, close: () => socket.close() };
 }
 
 /** The floor's subscriber: a bare WebSocket, each message one event. */
