@@ -7,7 +7,7 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
  * group writes each result straight to the socket, serialized once for all members), so
  * graphql-ws waits on it until the member leaves: graphql-ws returns it (the client's complete,
  * the socket closing), or the group's stream ends (graphql-ws then completes the member) or
- * fails (graphql-ws then sends the member an error, formatted as any other).
+ * fails (graphql-ws then sends the member an error, formatted like every other one).
  */
 export class MemberStream implements AsyncIterableIterator<ExecutionResult> {
   private finished = false;

@@ -26,8 +26,9 @@ import {
 import { InstanceStatus, TaskStatus, TimerStatus } from './process.enums';
 import { ProcessInstanceChangedEvent, TaskChangedEvent } from './process.events';
 import type { DiagramElement } from './process-definition.entity';
-import type { StepCommand, WaitingActivity } from './process-instance.entity';
+import type { StepCommand } from './process-instance.entity';
 import type { StepActor } from './step-actor';
+import { boundaryDue, dateOf, TIMER_WAIT, USER_TASK, waitingList } from './step-waits';
 
 /** What a step needs of its definition; immutable once deployed, so it can be cached. */
 export interface DefinitionData {
@@ -362,41 +363,4 @@ export function closeTimer(timer: TimerRecord, fired: boolean, now: Date): Timer
   timer.status = fired ? TimerStatus.FIRED : TimerStatus.CANCELLED;
   timer.firedAt = fired ? now : null;
   return timer;
-}
-
-const USER_TASK = 'bpmn:UserTask';
-/** How a waiting timer is listed in `ProcessInstance.waiting`. */
-const TIMER_WAIT = 'bpmn:TimerEventDefinition';
-
-/** A task's due time is its earliest boundary timer, when it has one. */
-function boundaryDue(definition: DefinitionData, elementId: string, timerDue: Map<string, Date>): Date | null {
-  const dues = definition.elements
-    .filter((e) => e.attachedTo === elementId)
-    .map((e) => timerDue.get(e.id))
-    .filter((d): d is Date => d !== undefined);
-  return dues.length > 0 ? new Date(Math.min(...dues.map((d) => d.getTime()))) : null;
-}
-
-function waitingList(result: StepResult, definition: DefinitionData): WaitingActivity[] {
-  const messageNames = new Map(Object.entries(definition.messages).map(([name, id]) => [id, name]));
-  return [
-    ...result.waits.map((w) => ({
-      elementId: w.elementId,
-      type: w.type,
-      name: w.name,
-      message: w.messageRef ? (messageNames.get(w.messageRef) ?? w.messageRef) : null,
-    })),
-    ...result.timers.map((t) => ({
-      elementId: t.elementId,
-      type: TIMER_WAIT,
-      name: definition.elements.find((e) => e.id === t.elementId)?.name ?? null,
-      message: null,
-    })),
-  ];
-}
-
-/** A timeDate's own date (the engine was given a placeholder expiry: see bounded-elements.ts). */
-function dateOf(value: string | null, fallback: Date): Date {
-  const at = value ? new Date(value) : null;
-  return at && !Number.isNaN(at.getTime()) ? at : fallback;
 }
